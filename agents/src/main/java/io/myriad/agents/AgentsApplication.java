@@ -1,0 +1,12 @@
+package io.myriad.agents;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class AgentsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AgentsApplication.class, args);
+    }
+}
