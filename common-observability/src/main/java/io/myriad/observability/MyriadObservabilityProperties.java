@@ -1,0 +1,66 @@
+package io.myriad.observability;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Myriad observability starter. Where Spring Boot already has a property (sampling, OTLP
+ * endpoint, exposure, tags) the starter gives it a fleet default instead of adding one here; see
+ * {@link ObservabilityDefaults}.
+ *
+ * @param env deployment environment, the {@code env} tag on every metric and log line
+ * @param instance value of the {@code instance} tag on every metric; host name and server port when unset
+ * @param tracing trace export beyond what Spring Boot configures
+ * @param logging log shipping
+ * @param kafka Kafka instrumentation
+ */
+@ConfigurationProperties("myriad.observability")
+public record MyriadObservabilityProperties(
+        @DefaultValue("local") String env,
+        String instance,
+        @DefaultValue Tracing tracing,
+        @DefaultValue Logging logging,
+        @DefaultValue Kafka kafka) {
+
+    /**
+     * @param zipkin export of spans to a Zipkin server through OpenTelemetry's Zipkin span exporter
+     */
+    public record Tracing(@DefaultValue Zipkin zipkin) {
+    }
+
+    /**
+     * @param endpoint Zipkin's span intake, e.g. {@code http://127.0.0.1:9411/api/v2/spans}; no export when unset
+     */
+    public record Zipkin(URI endpoint) {
+    }
+
+    /**
+     * @param loki push of log events to Loki
+     */
+    public record Logging(@DefaultValue Loki loki) {
+    }
+
+    /**
+     * @param enabled whether log events are pushed to Loki
+     * @param url Loki's push API, e.g. {@code http://loki:3100/loki/api/v1/push}
+     * @param batchTimeout longest time an event waits in a batch before it is sent
+     */
+    public record Loki(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("http://localhost:3100/loki/api/v1/push") URI url,
+            @DefaultValue("1s") Duration batchTimeout) {
+    }
+
+    /**
+     * @param observationEnabled whether every KafkaTemplate and listener container records observations, which
+     *        carry the trace context across Kafka
+     * @param healthTimeout how long the Kafka readiness check waits for the cluster to answer
+     */
+    public record Kafka(
+            @DefaultValue("true") boolean observationEnabled,
+            @DefaultValue("2s") Duration healthTimeout) {
+    }
+}

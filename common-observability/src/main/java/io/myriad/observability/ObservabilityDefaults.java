@@ -1,0 +1,87 @@
+package io.myriad.observability;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The fleet's defaults for Spring Boot's own observability properties. Added as the last property source, so
+ * a service's {@code application.yml}, its environment variables and its command line all still win.
+ */
+public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE_NAME = "myriadObservabilityDefaults";
+
+    /** Service-level buckets for HTTP latency histograms, in the units operators read dashboards in. */
+    static final String LATENCY_BUCKETS = "5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+
+        // Metrics: the same three tags everywhere, so one dashboard query fits every service.
+        defaults.put("management.metrics.tags.application", "${spring.application.name:unknown}");
+        defaults.put("management.metrics.tags.env", "${myriad.observability.env:local}");
+        defaults.put("management.metrics.tags.instance",
+                "${myriad.observability.instance:" + hostName() + ":${server.port:8080}}");
+        defaults.put("management.metrics.distribution.slo.http.server.requests", LATENCY_BUCKETS);
+        defaults.put("management.metrics.distribution.slo.http.client.requests", LATENCY_BUCKETS);
+        defaults.put("management.metrics.distribution.slo.spring.kafka.template", LATENCY_BUCKETS);
+        defaults.put("management.metrics.distribution.slo.spring.kafka.listener", LATENCY_BUCKETS);
+        // Prometheus scrapes; Boot would otherwise push OTLP metrics when the OTLP registry is present.
+        defaults.put("management.otlp.metrics.export.enabled", "false");
+        defaults.put("management.observations.annotations.enabled", "true");
+
+        // Exposure: what probes and Prometheus need, nothing that leaks configuration.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.endpoint.health.group.liveness.include", "livenessState");
+        // Readiness names every dependency a service may have; the ones a service lacks are absent, not DOWN.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,kafka,neo4j,redis");
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
+
+        // Traces: every request traced unless an operator lowers it; W3C on the wire.
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        defaults.put("management.tracing.propagation.produce", "W3C");
+        defaults.put("spring.kafka.template.observation-enabled", "${myriad.observability.kafka.observation-enabled:true}");
+        defaults.put("spring.kafka.listener.observation-enabled", "${myriad.observability.kafka.observation-enabled:true}");
+
+        // Logs: one ECS JSON object per line on stdout, trace and span ids under ECS names.
+        defaults.put("logging.structured.format.console", "ecs");
+        defaults.put("logging.structured.ecs.service.name", "${spring.application.name:unknown}");
+        defaults.put("logging.structured.ecs.service.environment", "${myriad.observability.env:local}");
+        defaults.put("logging.structured.json.rename.traceId", "trace.id");
+        defaults.put("logging.structured.json.rename.spanId", "span.id");
+        return defaults;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException ex) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // After the config data processor, so a service's own files are already in place beneath which we add.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
