@@ -2,8 +2,10 @@ package io.myriad.local.neo4j;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -19,6 +21,9 @@ import org.neo4j.io.ByteUnit;
  * <p>Usage: {@code java -jar myriad-local-neo4j-exec.jar <bolt-port> <home-directory>}. Prints
  * {@code NEO4J READY bolt://127.0.0.1:<port>} on stdout once Bolt accepts connections, and shuts the
  * database down cleanly on SIGTERM or SIGINT.
+ *
+ * <p>With {@code -Dmyriad.parent-pid=<pid>} it also shuts down when that process ends, however it ends:
+ * a test JVM killed with SIGKILL runs no shutdown hook that could stop us.
  */
 public final class Neo4jServer {
 
@@ -44,6 +49,8 @@ public final class Neo4jServer {
                 // Small graph, small machine: the default page cache would take half the free memory.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(
                         Long.getLong("myriad.neo4j.pagecache-mb", 64)))
+                // Bolt waits a 5 s quiet period per Netty event loop group by default: every stop took 13 s.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -51,11 +58,25 @@ public final class Neo4jServer {
             dbms.shutdown();
             stopped.countDown();
         }, "neo4j-shutdown"));
+        exitWhenParentEnds();
 
         // A first query proves the default database is online before we say so.
         dbms.database("neo4j").executeTransactionally("RETURN 1");
         System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    private static void exitWhenParentEnds() {
+        Long parentPid = Long.getLong("myriad.parent-pid");
+        if (parentPid == null) {
+            return;
+        }
+        ProcessHandle.of(parentPid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    System.out.println("NEO4J parent process " + parentPid + " ended, shutting down");
+                    System.exit(0);
+                }),
+                () -> System.exit(0));
     }
 }
