@@ -1,0 +1,20 @@
+package io.myriad.outputprocessor;
+
+import java.util.List;
+
+import io.myriad.testsupport.RealKafka;
+import io.myriad.testsupport.ServiceContract;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
+@RealKafka
+class OutputProcessorApplicationIT extends ServiceContract {
+
+    @Override
+    protected List<String> dependencies() {
+        return List.of("kafka");
+    }
+}
