@@ -7,13 +7,19 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The fleet's defaults for Spring Boot's own observability properties. Added as the last property source, so
- * a service's {@code application.yml}, its environment variables and its command line all still win.
+ * a service's {@code application.yml}, its environment variables, its command line and its programmatic default
+ * properties all still win.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -24,10 +30,22 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+        MutablePropertySources sources = environment.getPropertySources();
+        if (sources.contains(PROPERTY_SOURCE_NAME)) {
             return;
         }
-        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+        Map<String, Object> defaults = defaults();
+        // Boot moves the application's own default properties (SpringApplication#setDefaultProperties,
+        // SpringApplicationBuilder#properties) beneath every other source once this has run; what they set is left
+        // out here so that they still win.
+        PropertySource<?> applicationDefaults = sources.get(DefaultPropertiesPropertySource.NAME);
+        ConfigurationPropertySource applicationOwn = (applicationDefaults != null)
+                ? ConfigurationPropertySource.from(applicationDefaults) : null;
+        if (applicationOwn != null) {
+            defaults.keySet().removeIf((name) -> applicationOwn
+                    .getConfigurationProperty(ConfigurationPropertyName.adapt(name, '.')) != null);
+        }
+        sources.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
     }
 
     static Map<String, Object> defaults() {

@@ -6,11 +6,8 @@ import io.myriad.observability.MyriadObservabilityProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Log shipping to Loki, off until {@code myriad.observability.logging.loki.enabled=true}. The JSON lines on
@@ -18,16 +15,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnClass({ Loki4jAppender.class, LoggerContext.class })
-@ConditionalOnProperty("myriad.observability.logging.loki.enabled")
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
+@Import(LoggingObservabilityConfigurations.Loki.class)
 public class LoggingObservabilityAutoConfiguration {
-
-    @Bean(destroyMethod = "detach")
-    @ConditionalOnMissingBean
-    LokiLogShipper lokiLogShipper(MyriadObservabilityProperties properties, Environment environment) {
-        LokiLogShipper shipper = new LokiLogShipper(properties.logging().loki(),
-                environment.getProperty("spring.application.name", "unknown"), properties.env());
-        shipper.attach();
-        return shipper;
-    }
 }

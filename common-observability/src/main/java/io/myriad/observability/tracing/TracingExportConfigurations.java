@@ -5,6 +5,7 @@ import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.tracing.autoconfigure.ConditionalOnEnabledTracingExport;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,8 +14,10 @@ final class TracingExportConfigurations {
     private TracingExportConfigurations() {
     }
 
+    // Boot's switches (management.tracing.export.enabled, management.tracing.export.zipkin.enabled) turn it off too.
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty("myriad.observability.tracing.zipkin.endpoint")
+    @ConditionalOnEnabledTracingExport("zipkin")
     static class Zipkin {
 
         @Bean(destroyMethod = "close")

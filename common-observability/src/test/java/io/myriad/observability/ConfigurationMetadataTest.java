@@ -1,0 +1,41 @@
+package io.myriad.observability;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settings as a service's IDE and Boot's tooling see them: the configuration processor's metadata.
+ */
+class ConfigurationMetadataTest {
+
+    @Test
+    void documentsEverySettingOfTheStarterWithItsDefault() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+            metadata = JsonMapper.builder().build().readTree(in);
+        }
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        metadata.path("properties").forEach((property) -> properties.put(property.path("name").asString(), property));
+
+        assertThat(properties).containsOnlyKeys("myriad.observability.env", "myriad.observability.instance",
+                "myriad.observability.tracing.zipkin.endpoint", "myriad.observability.logging.loki.enabled",
+                "myriad.observability.logging.loki.url", "myriad.observability.logging.loki.batch-timeout",
+                "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout");
+        properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
+                .isNotBlank());
+        assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");
+        assertThat(properties.get("myriad.observability.kafka.health-timeout").path("defaultValue").asString())
+                .isEqualTo("2s");
+        assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
+                .isFalse();
+    }
+}
