@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracing trace export beyond what Spring Boot configures
  * @param logging log shipping
  * @param kafka Kafka instrumentation
+ * @param web HTTP server instrumentation
  */
 @ConfigurationProperties("myriad.observability")
 public record MyriadObservabilityProperties(
@@ -23,7 +24,8 @@ public record MyriadObservabilityProperties(
         String instance,
         @DefaultValue Tracing tracing,
         @DefaultValue Logging logging,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Web web) {
 
     /**
      * @param zipkin export of spans to a Zipkin server through OpenTelemetry's Zipkin span exporter
@@ -62,5 +64,15 @@ public record MyriadObservabilityProperties(
     public record Kafka(
             @DefaultValue("true") boolean observationEnabled,
             @DefaultValue("2s") Duration healthTimeout) {
+    }
+
+    /**
+     * @param accessLog whether each request to the service's public port is logged once, with its trace id
+     * @param observeActuator whether requests to actuator endpoints (probes, scrapes) are traced and timed like
+     *        user traffic
+     */
+    public record Web(
+            @DefaultValue("true") boolean accessLog,
+            @DefaultValue("false") boolean observeActuator) {
     }
 }

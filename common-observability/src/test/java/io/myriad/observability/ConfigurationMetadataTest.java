@@ -29,7 +29,8 @@ class ConfigurationMetadataTest {
         assertThat(properties).containsOnlyKeys("myriad.observability.env", "myriad.observability.instance",
                 "myriad.observability.tracing.zipkin.endpoint", "myriad.observability.logging.loki.enabled",
                 "myriad.observability.logging.loki.url", "myriad.observability.logging.loki.batch-timeout",
-                "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout");
+                "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout",
+                "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");

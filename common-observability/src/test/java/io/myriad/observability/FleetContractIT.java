@@ -149,6 +149,19 @@ class FleetContractIT {
     }
 
     @Test
+    void logsEachRequestOnceInItsOwnTrace(CapturedOutput output) throws Exception {
+        // when a request is handled
+        String traceId = get(service("/greetings?name=grace")).body();
+
+        // then one access log line names it, with its status and the trace it ran in
+        JsonNode line = await("the access log line for /greetings").atMost(Duration.ofSeconds(5))
+                .until(() -> jsonLine(output, "GET /greetings 200", true), Objects::nonNull);
+        assertThat(line.path("trace.id").asString()).isEqualTo(traceId);
+        assertThat(line.path("log").path("logger").asString()).isEqualTo("io.myriad.access");
+        assertThat(output.getOut().lines().filter((l) -> l.contains("\"GET /greetings 200")).count()).isEqualTo(1);
+    }
+
+    @Test
     void reportsLiveWhileKafkaIsUnreachable() throws Exception {
         HttpResponse<String> liveness = get(management + "/actuator/health/liveness");
 
@@ -193,10 +206,15 @@ class FleetContractIT {
     }
 
     private static JsonNode jsonLine(CapturedOutput output, String message) {
+        return jsonLine(output, message, false);
+    }
+
+    private static JsonNode jsonLine(CapturedOutput output, String message, boolean prefix) {
         return output.getOut().lines()
                 .filter((line) -> line.startsWith("{") && line.contains(message))
                 .map(json::readTree)
-                .filter((line) -> line.path("message").asString().equals(message))
+                .filter((line) -> prefix ? line.path("message").asString().startsWith(message)
+                        : line.path("message").asString().equals(message))
                 .findFirst()
                 .orElse(null);
     }

@@ -1,0 +1,22 @@
+package io.myriad.observability.web;
+
+import io.myriad.observability.MyriadObservabilityProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+/**
+ * HTTP serving as an operator wants it observed: one log line per request, inside its trace, and probes and
+ * scrapes kept out of traces and request metrics, where they would drown the traffic that matters.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(ServerRequestObservationContext.class)
+@EnableConfigurationProperties(MyriadObservabilityProperties.class)
+@Import({ WebObservabilityConfigurations.AccessLog.class, WebObservabilityConfigurations.ActuatorRequests.class })
+public class WebObservabilityAutoConfiguration {
+}

@@ -1,0 +1,44 @@
+package io.myriad.observability.web;
+
+import io.micrometer.observation.ObservationPredicate;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+final class WebObservabilityConfigurations {
+
+    private WebObservabilityConfigurations() {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "myriad.observability.web.access-log", matchIfMissing = true)
+    static class AccessLog {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "accessLogFilter")
+        FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+            FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+            // Boot's ServerHttpObservationFilter runs at HIGHEST_PRECEDENCE + 1; inside it the trace is current.
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+            return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "myriad.observability.web.observe-actuator", havingValue = false,
+            matchIfMissing = true)
+    static class ActuatorRequests {
+
+        @Bean
+        ObservationPredicate actuatorRequestsUnobserved() {
+            return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                    && request.getCarrier() != null
+                    && request.getCarrier().getRequestURI().startsWith("/actuator"));
+        }
+    }
+}
