@@ -1,0 +1,553 @@
+#!/usr/bin/env bash
+# The whole Myriad fleet on this machine, no Docker: a KRaft Kafka broker, Neo4j with Bolt, Redis, Zipkin and the
+# six services, each its own process. Run it as ./myriad (the root launcher); deploy/local/README.md explains it.
+set -uo pipefail # no -e: whatever fails, the supervisor must still stop what it started
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="$ROOT/.myriad"   # everything this script writes, git-ignored
+DATA="$STATE/data"      # kafka, neo4j, redis: kept across runs unless --clean
+LOGS="$STATE/logs"      # <name>.log is the process's stdout, <name>.stderr.log its stderr
+APPS="$STATE/app"       # each JVM's jar, extracted so that its startup cache can be used
+CACHES="$STATE/cds"     # each JVM's class data / AOT cache, written when it first stops
+PIDS="$STATE/pids"      # one <name>.pid per process, for ./myriad down
+TIMEOUT="${MYRIAD_TIMEOUT:-180}" # seconds for the whole fleet to become ready
+
+# ---- The fleet --------------------------------------------------------------------------------------------------
+SERVICES=(orchestrator agents input-processor output-processor reminder-service graphdb-manager)
+declare -A PORT=([orchestrator]=5000 [agents]=5001 [input-processor]=5003 [output-processor]=5004
+                 [reminder-service]=5005 [graphdb-manager]=5008)
+declare -A MGMT=([orchestrator]=9000 [agents]=9001 [input-processor]=9003 [output-processor]=9004
+                 [reminder-service]=9005 [graphdb-manager]=9008)
+# What a service waits for before it starts, and is configured to find.
+declare -A NEEDS=([orchestrator]="kafka" [agents]="kafka redis" [input-processor]="kafka"
+                  [output-processor]="kafka" [reminder-service]="kafka redis" [graphdb-manager]="kafka neo4j")
+INFRA=(kafka neo4j redis zipkin)
+KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 NEO4J_PORT=7687 REDIS_PORT=6379 ZIPKIN_PORT=9411
+
+# ---- JVM flags: the one place to tune memory and startup ----------------------------------------------------------
+# Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); C1 only (measured: fleet ready in 23 s
+# instead of 40-45 s with C2, and 35-45 MB less RSS per service; a local fleet needs no peak throughput); small
+# thread stacks and code cache; JVM warnings to stderr, so that a service's stdout stays one JSON object per line.
+JVM_COMMON=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=48m
+            -XX:MaxDirectMemorySize=64m -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr)
+# Heap and metaspace per process. Services must stay within the seed's container limits when idle: 512 MB
+# orchestrator and graphdb-manager, 256 MB the others (figures in deploy/local/README.md). A small initial heap
+# matters most: without -Xms32m the services' idle RSS was 20-50 MB higher (eden starts large and gets touched).
+# Metaspace caps leave ~50 MB above what the services use today (61-80 MB, jcmd <pid> VM.metaspace).
+declare -A JVM_MEMORY=(
+  [orchestrator]="-Xms32m -Xmx192m -XX:MaxMetaspaceSize=192m"
+  [graphdb-manager]="-Xms32m -Xmx192m -XX:MaxMetaspaceSize=192m"
+  [agents]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
+  [input-processor]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
+  [output-processor]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
+  [reminder-service]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
+  [kafka]="-Xms64m -Xmx256m"
+  [neo4j]="-Xmx384m -Dmyriad.neo4j.pagecache-mb=64"
+  [zipkin]="-Xmx192m"
+)
+
+# ---- What each process is built from --------------------------------------------------------------------------------
+declare -A JAR MODULE INPUTS
+for s in "${SERVICES[@]}"; do
+  JAR[$s]="$s/target/$s.jar" MODULE[$s]="$s"
+  INPUTS[$s]="$s/src $s/pom.xml common-observability/src common-observability/pom.xml pom.xml"
+done
+for i in kafka neo4j; do
+  JAR[$i]="$(cd "$ROOT" && ls deploy/local/$i/target/myriad-local-$i-*-exec.jar 2>/dev/null | head -1)"
+  JAR[$i]="${JAR[$i]:-deploy/local/$i/target/myriad-local-$i-exec.jar}" MODULE[$i]="deploy/local/$i"
+  INPUTS[$i]="deploy/local/$i/src deploy/local/$i/pom.xml deploy/local/pom.xml pom.xml"
+done
+JAR[zipkin]="deploy/local/target/zipkin-server.jar" MODULE[zipkin]="deploy/local" INPUTS[zipkin]="deploy/local/pom.xml pom.xml"
+JAR[redis]="deploy/local/target/redis" MODULE[redis]="deploy/local" INPUTS[redis]="deploy/local/pom.xml pom.xml"
+JVMS=(kafka neo4j zipkin "${SERVICES[@]}")
+
+# ---- Small helpers --------------------------------------------------------------------------------------------------
+die() { echo "myriad: $*" >&2; exit 1; }
+say() { echo "myriad: $*"; }
+now() { date +%s%N; }                                   # nanoseconds
+seconds_since() { echo $(( ($(now) - $1) / 1000000000 )); }
+elapsed() { local ms=$(( ($(now) - $1) / 1000000 )); printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100)); }
+rel() { echo "${1#"$ROOT"/}"; }
+json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
+
+# The JDK: JAVA_HOME if it is 21+, else Temurin 25, else the newest JDK 21+ under /usr/lib/jvm.
+find_jdk() {
+  local home major
+  for home in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    home=${home%/}
+    [[ -n $home && -x $home/bin/java && -x $home/bin/jar ]] || continue
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+    [[ -n $major ]] || major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
+                                 sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+    if [[ -n $major ]] && (( major >= 21 )); then
+      export JAVA_HOME=$home; JAVA_MAJOR=$major; return
+    fi
+  done
+  die "no JDK 21 or newer found (JAVA_HOME, /usr/lib/jvm): install one or point JAVA_HOME at it"
+}
+
+# A process that is alive and is ours (its command line names this checkout), not a recycled PID.
+ours() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$ROOT"; }
+
+supervisor_pid() {
+  local p
+  p=$(cat "$STATE/myriad.pid" 2>/dev/null) && kill -0 "$p" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q 'myriad\.sh up' && echo "$p"
+}
+
+# ---- Build: only what is missing or older than its sources ---------------------------------------------------------
+stale_modules() {
+  local name jar built input modules=()
+  for name in "${JVMS[@]}" redis; do
+    jar="$ROOT/${JAR[$name]}" built=$jar
+    if [[ ${FORCE_BUILD:-0} == 1 || ! -e $jar ]]; then
+      modules+=("${MODULE[$name]}"); continue
+    fi
+    # Maven leaves an artifact that is already current untouched (the Zipkin jar, the Redis binaries), so the
+    # last successful build of its module counts as well.
+    [[ $STATE/built/$name -nt $jar ]] && built=$STATE/built/$name
+    for input in ${INPUTS[$name]}; do
+      if [[ -e $ROOT/$input && -n $(find "$ROOT/$input" -newer "$built" -print -quit 2>/dev/null) ]]; then
+        modules+=("${MODULE[$name]}"); break
+      fi
+    done
+  done
+  printf '%s\n' "${modules[@]}" | sort -u | paste -sd, -
+}
+
+build() {
+  local modules started name
+  modules=$(stale_modules)
+  [[ -n $modules ]] || return 0
+  say "building $modules (log: $(rel "$LOGS")/build.log)"
+  started=$(now)
+  mkdir -p "$STATE/built"
+  touch "$STATE/built/.started" # a source saved during the build must still count as newer than the build
+  if ! (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$modules" -am >"$LOGS/build.log" 2>&1); then
+    grep -E '^\[ERROR\]' "$LOGS/build.log" | head -5 >&2
+    die "build failed, nothing was started: see $(rel "$LOGS")/build.log"
+  fi
+  JAR[kafka]=$(cd "$ROOT" && ls deploy/local/kafka/target/myriad-local-kafka-*-exec.jar | head -1)
+  JAR[neo4j]=$(cd "$ROOT" && ls deploy/local/neo4j/target/myriad-local-neo4j-*-exec.jar | head -1)
+  for name in "${JVMS[@]}" redis; do
+    [[ ,$modules, == *",${MODULE[$name]},"* ]] && touch -r "$STATE/built/.started" "$STATE/built/$name"
+  done
+  say "built in $(elapsed "$started") s"
+}
+
+# A Spring Boot fat jar runs from nested jars, which class data sharing cannot cache. Extract it once per build
+# into plain jars (what `java -Djarmode=tools extract` does, which the Kafka and Neo4j jars lack the tools for),
+# and drop the startup cache made from the previous build or with other flags.
+prepare() {
+  local name=$1 jar="$ROOT/${JAR[$1]}" dir="$APPS/$1" stamp
+  [[ -f $jar ]] || die "$(rel "$jar") is missing: run ./myriad up without --no-build"
+  stamp="$(stat -c '%s %Y' "$jar") java=$JAVA_HOME flags=${JVM_COMMON[*]} ${JVM_MEMORY[$name]}"
+  [[ -f $dir/stamp && $(cat "$dir/stamp") == "$stamp" ]] && return 0
+  say "unpacking $(rel "$jar")"
+  rm -rf "$dir" "$CACHES/$name".*
+  mkdir -p "$dir"
+  (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar" BOOT-INF META-INF/MANIFEST.MF &&
+     "$JAVA_HOME/bin/jar" --create --file app.jar --manifest META-INF/MANIFEST.MF -C BOOT-INF/classes . &&
+     rm -rf BOOT-INF/classes) || die "could not extract $(rel "$jar")"
+  { printf -- '-cp "%s' "$dir/app.jar"
+    sed -n "s|^- \"\(.*\)\"$|:$dir/\1|p" "$dir/BOOT-INF/classpath.idx" | tr -d '\n'
+    echo '"'; } >"$dir/classpath.args"
+  sed -n 's/^Start-Class: *\([^[:space:]]*\).*/\1/p' "$dir/META-INF/MANIFEST.MF" >"$dir/main-class"
+  echo "$stamp" >"$dir/stamp"
+}
+
+redis_server() {
+  local arch
+  case $(uname -m) in x86_64) arch=amd64 ;; aarch64 | arm64) arch=arm64 ;; i?86) arch=386 ;; *) arch=none ;; esac
+  ls "$ROOT"/deploy/local/target/redis/redis-server-*-linux-$arch 2>/dev/null | head -1 | grep . ||
+    command -v redis-server ||
+    die "no redis-server for $(uname -m): none bundled in deploy/local/target/redis and none on PATH"
+}
+
+# ---- Starting and stopping processes -------------------------------------------------------------------------------
+declare -A PID
+STARTED=() # in start order
+
+# Starts a command in a session (and process group) of its own, so a terminal's Ctrl-C reaches only this script,
+# which then stops everything in order; stdout and stderr go to the process's log files.
+launch() {
+  local name=$1; shift
+  setsid "$@" </dev/null >"$LOGS/$name.log" 2>"$LOGS/$name.stderr.log" &
+  PID[$name]=$!
+  STARTED+=("$name")
+  echo "${PID[$name]}" >"$PIDS/$name.pid"
+}
+
+# Startup cache (MYRIAD_STARTUP_CACHE): "cds" (default) is a dynamic class data sharing archive, written by each
+# JVM as it exits after its first run from a new build, and used from then on; "aot" (JDK 25+) is an AOT cache of
+# loaded and linked classes plus method profiles: a few seconds faster to start, but written by a second JVM when
+# the first exits, which makes the first stop after a build a minute longer; "off" uses none.
+jvm() { # name, then the program's arguments
+  local name=$1 cache="$CACHES/$1" startup=(); shift
+  case $MYRIAD_STARTUP_CACHE in
+    off) ;;
+    aot)
+      if [[ -s $cache.aot ]]; then
+        startup=(-XX:AOTCache="$cache.aot")
+      else
+        rm -f "$cache".aot*
+        startup=(-XX:AOTCacheOutput="$cache.aot") TRAINING=1
+      fi ;;
+    cds)
+      startup=(-XX:SharedArchiveFile="$cache.jsa" -XX:+AutoCreateSharedArchive)
+      [[ -s $cache.jsa ]] || TRAINING=1 ;;
+  esac
+  # shellcheck disable=SC2086 # the memory flags are a list of words
+  launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" ${JVM_MEMORY[$name]} "${startup[@]}" \
+    "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
+}
+
+start_infra() {
+  jvm kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$DATA/kafka"
+  jvm neo4j "$NEO4J_PORT" "$DATA/neo4j"
+  launch redis "$REDIS" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA/redis" --save 60 1 --appendonly no --daemonize no
+  # In-memory spans, capped so that a long session does not grow the heap without bound.
+  local -x MEM_MAX_SPANS=50000
+  jvm zipkin "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].protocols[0]=http"
+}
+
+start_service() {
+  local name=$1 env=(SERVER_PORT="${PORT[$1]}" MANAGEMENT_SERVER_PORT="${MGMT[$1]}" MYRIAD_OBSERVABILITY_ENV=local
+    MYRIAD_OBSERVABILITY_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans")
+  [[ " ${NEEDS[$name]} " == *" kafka "* ]] && env+=(SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT")
+  [[ " ${NEEDS[$name]} " == *" neo4j "* ]] && env+=(SPRING_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT")
+  [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
+  local -x "${env[@]}"
+  jvm "$name"
+}
+
+is_ready() {
+  local name=$1
+  case $name in
+    kafka) grep -q '^KAFKA READY' "$LOGS/kafka.log" ;;
+    neo4j) grep -q '^NEO4J READY' "$LOGS/neo4j.log" ;;
+    redis) grep -q 'Ready to accept connections' "$LOGS/redis.log" ;;
+    zipkin) curl -sf -m 2 -o /dev/null "http://127.0.0.1:$ZIPKIN_PORT/health" ;;
+    *) curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[$name]}/actuator/health/readiness" ;;
+  esac
+}
+
+# The last error a process logged, and where: the message of its last JSON ERROR line on stdout, else the last
+# line of stdout or stderr that names an error (a JVM that cannot start, Kafka's or Redis's own log format).
+last_error() {
+  local name=$1 file line
+  line=$(grep -h '"level":"ERROR"' "$LOGS/$name.log" 2>/dev/null | tail -1 |
+         sed -E 's/.*"message":"(([^"\\]|\\.)*)".*/\1/')
+  if [[ -n $line ]]; then echo "$LOGS/$name.log|${line:0:240}"; return; fi
+  for file in "$LOGS/$name.stderr.log" "$LOGS/$name.log"; do
+    line=$(grep -E 'ERROR|FATAL|Exception|Error:|# ' "$file" 2>/dev/null | grep -v '^[[:space:]]*at ' | tail -1)
+    if [[ -n $line ]]; then echo "$file|${line:0:240}"; return; fi
+  done
+  echo "$LOGS/$name.log|"
+}
+
+fail() { # name, what happened
+  local found cause
+  found=$(last_error "$1") cause=${found#*|}
+  echo "myriad: $1 $2${cause:+: $cause} (log: $(rel "${found%%|*}"))" >&2
+  stop_all
+  exit 1
+}
+
+# Stops services, then the infrastructure: SIGTERM, and SIGKILL for whatever still runs after the grace period.
+# The infrastructure gets its SIGTERM once the services have closed their ports, not once they have exited: a JVM
+# that recorded its startup cache spends a while writing it after that, and needs no broker for it.
+stop_fleet() { # grace seconds, then names
+  local grace=$1 name deadline alive services=() infra=(); shift
+  for name; do if [[ -v PORT[$name] ]]; then services+=("$name"); else infra+=("$name"); fi; done
+  deadline=$(( $(date +%s) + grace ))
+  for name in "${services[@]}"; do kill -TERM -- "-${PID[$name]}"; done
+  while serving "${services[@]}" && (( $(date +%s) < deadline )); do sleep 0.2; done
+  for name in "${infra[@]}"; do kill -TERM -- "-${PID[$name]}"; done
+  while :; do
+    alive=()
+    for name; do kill -0 -- "-${PID[$name]}" && alive+=("$name"); done
+    (( ${#alive[@]} == 0 )) && break
+    if (( $(date +%s) >= deadline )); then
+      say "killing ${alive[*]} (still running ${grace} s after SIGTERM)"
+      for name in "${alive[@]}"; do kill -KILL -- "-${PID[$name]}"; done
+      break
+    fi
+    sleep 0.2
+  done
+  for name; do wait "${PID[$name]}"; rm -f "$PIDS/$name.pid"; done
+} 2>/dev/null # no kill errors for what has gone already, no bash notice for each job it saw killed
+
+# Whether any of these services still runs and listens on its port or its management port.
+serving() {
+  local name
+  for name; do
+    kill -0 "${PID[$name]}" 2>/dev/null || continue
+    if listening "${PORT[$name]}" || listening "${MGMT[$name]}"; then return 0; fi
+  done
+  return 1
+}
+
+stop_all() {
+  [[ -z ${STOPPED:-} ]] || return 0
+  STOPPED=1
+  trap '' INT TERM # a second Ctrl-C must not cut the clean-up short
+  local grace=30
+  # A JVM that recorded its startup cache writes it when it exits, which takes a while on a busy machine.
+  if [[ ${TRAINING:-0} == 1 ]]; then
+    grace=150
+    say "stopping; the JVMs write their startup caches (once after each build), which takes a minute or so"
+  fi
+  (( ${#STARTED[@]} == 0 )) || stop_fleet "$grace" "${STARTED[@]}"
+  rm -f "$STATE/fleet.json" "$STATE/myriad.pid"
+  say "stopped (${#STARTED[@]} processes)"
+}
+
+# ---- up -------------------------------------------------------------------------------------------------------------
+listening() { # port
+  if command -v ss >/dev/null; then
+    [[ -n $(ss -ltnH "sport = :$1" 2>/dev/null) ]]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+
+ports_in_use() {
+  local entry port what holder clashes=()
+  for entry in "$@"; do
+    port=${entry%%=*} what=${entry#*=}
+    listening "$port" || continue
+    # ss names the holder when this user may see it.
+    holder=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:(("[^"]*",pid=[0-9]*' | head -1 |
+             sed 's/users:(("\(.*\)",pid=\(.*\)/ by \1 (pid \2)/')
+    clashes+=("$port ($what)$holder")
+  done
+  (( ${#clashes[@]} == 0 )) || die "port already in use, nothing was started: $(IFS=';'; echo "${clashes[*]}" | sed 's/;/; /g')"
+}
+
+write_facts() {
+  local name started_at=$1 ready_seconds=$2 sep
+  {
+    echo "{"
+    echo "  \"started_at\": $(json_str "$started_at"),"
+    echo "  \"ready_seconds\": $ready_seconds,"
+    echo "  \"supervisor_pid\": $$,"
+    echo "  \"services\": ["
+    sep=","
+    for name in "${SERVICES[@]}"; do
+      [[ $name == "${SERVICES[-1]}" ]] && sep=""
+      echo "    {\"name\": \"$name\", \"port\": ${PORT[$name]}, \"url\": \"http://127.0.0.1:${PORT[$name]}\"," \
+           "\"management_url\": \"http://127.0.0.1:${MGMT[$name]}/actuator\"," \
+           "\"readiness_url\": \"http://127.0.0.1:${MGMT[$name]}/actuator/health/readiness\"," \
+           "\"prometheus_url\": \"http://127.0.0.1:${MGMT[$name]}/actuator/prometheus\"," \
+           "\"log\": $(json_str "$LOGS/$name.log"), \"pid\": ${PID[$name]}}$sep"
+    done
+    echo "  ],"
+    echo "  \"infrastructure\": {"
+    echo "    \"kafka\": {\"bootstrap_servers\": \"127.0.0.1:$KAFKA_PORT\", \"controller\": \"127.0.0.1:$KAFKA_CONTROLLER_PORT\", \"data\": $(json_str "$DATA/kafka"), \"log\": $(json_str "$LOGS/kafka.log"), \"pid\": ${PID[kafka]}},"
+    echo "    \"neo4j\": {\"uri\": \"bolt://127.0.0.1:$NEO4J_PORT\", \"data\": $(json_str "$DATA/neo4j"), \"log\": $(json_str "$LOGS/neo4j.log"), \"pid\": ${PID[neo4j]}},"
+    echo "    \"redis\": {\"host\": \"127.0.0.1\", \"port\": $REDIS_PORT, \"data\": $(json_str "$DATA/redis"), \"log\": $(json_str "$LOGS/redis.log"), \"pid\": ${PID[redis]}},"
+    echo "    \"zipkin\": {\"url\": \"http://127.0.0.1:$ZIPKIN_PORT\", \"log\": $(json_str "$LOGS/zipkin.log"), \"pid\": ${PID[zipkin]}}"
+    echo "  },"
+    echo "  \"zipkin\": {\"url\": \"http://127.0.0.1:$ZIPKIN_PORT\", \"spans_endpoint\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans\", \"traces_api\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/traces\"}"
+    echo "}"
+  } >"$STATE/fleet.json.tmp" && mv "$STATE/fleet.json.tmp" "$STATE/fleet.json"
+  {
+    echo "["
+    sep=","
+    for name in "${SERVICES[@]}"; do
+      [[ $name == "${SERVICES[-1]}" ]] && sep=""
+      echo "  {\"targets\": [\"127.0.0.1:${MGMT[$name]}\"], \"labels\": {\"application\": \"$name\", \"env\": \"local\", \"__metrics_path__\": \"/actuator/prometheus\"}}$sep"
+    done
+    echo "]"
+  } >"$STATE/prometheus-targets.json"
+}
+
+print_table() {
+  local name
+  echo
+  printf '  %-18s %-24s %-32s %s\n' SERVICE URL MANAGEMENT LOG
+  for name in "${SERVICES[@]}"; do
+    printf '  %-18s %-24s %-32s %s\n' "$name" "http://127.0.0.1:${PORT[$name]}" \
+      "http://127.0.0.1:${MGMT[$name]}/actuator" "$(rel "$LOGS")/$name.log"
+  done
+  echo
+  printf '  %-18s %s\n' "zipkin (traces)" "http://127.0.0.1:$ZIPKIN_PORT" \
+    kafka "127.0.0.1:$KAFKA_PORT (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT)" \
+    neo4j "bolt://127.0.0.1:$NEO4J_PORT" redis "127.0.0.1:$REDIS_PORT" \
+    "data, logs" "$(rel "$DATA")/, $(rel "$LOGS")/" \
+    facts "$(rel "$STATE")/fleet.json, $(rel "$STATE")/prometheus-targets.json"
+  echo
+}
+
+up() {
+  local clean=0 arg
+  for arg; do
+    case $arg in
+      --clean) clean=1 ;;
+      --build) FORCE_BUILD=1 ;;
+      --no-build) NO_BUILD=1 ;;
+      *) die "unknown option for up: $arg (see ./myriad help)" ;;
+    esac
+  done
+  local t0 started_at name dep waiting ports=()
+  t0=$(now) started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  find_jdk
+  case ${MYRIAD_STARTUP_CACHE:=cds} in
+    cds | off) ;;
+    aot) (( JAVA_MAJOR >= 25 )) || die "MYRIAD_STARTUP_CACHE=aot needs JDK 25 or newer; this is JDK $JAVA_MAJOR" ;;
+    *) die "MYRIAD_STARTUP_CACHE must be cds, aot or off, not $MYRIAD_STARTUP_CACHE" ;;
+  esac
+  command -v curl >/dev/null || die "curl is needed to probe readiness: install curl"
+  command -v setsid >/dev/null || die "setsid (util-linux) is needed to run each process in its own group"
+  [[ -z $(supervisor_pid) ]] || die "a fleet is already running (pid $(supervisor_pid)): ./myriad down first"
+  find_leftovers
+  (( ${#LEFT[@]} == 0 )) || die "${LEFT[*]} still run from an earlier ./myriad up whose supervisor is gone: ./myriad down first"
+  mkdir -p "$LOGS" "$APPS" "$CACHES" "$PIDS"
+  if [[ -z ${NO_BUILD:-} ]]; then build; fi
+  for name in "${JVMS[@]}"; do prepare "$name"; done
+  REDIS=$(redis_server) || exit 1
+  [[ -x $REDIS ]] || chmod u+x "$REDIS"
+
+  for name in "${SERVICES[@]}"; do ports+=("${PORT[$name]}=$name" "${MGMT[$name]}=$name management"); done
+  ports_in_use "${ports[@]}" "$KAFKA_PORT=kafka" "$KAFKA_CONTROLLER_PORT=kafka controller" "$NEO4J_PORT=neo4j" \
+    "$REDIS_PORT=redis" "$ZIPKIN_PORT=zipkin"
+
+  if (( clean )); then rm -rf "$DATA"; say "wiped $(rel "$DATA")"; fi
+  mkdir -p "$DATA/kafka" "$DATA/neo4j" "$DATA/redis"
+  echo $$ >"$STATE/myriad.pid"
+  trap 'echo; stop_all; exit 130' INT
+  trap 'stop_all; exit 143' TERM
+  trap 'stop_all' EXIT # whatever else ends this script, it leaves nothing running
+
+  say "starting kafka, neo4j, redis and zipkin (java $JAVA_MAJOR)"
+  start_infra
+  declare -A IS_READY=()
+  while :; do
+    for name in "${STARTED[@]}"; do
+      [[ -v IS_READY[$name] ]] && continue
+      if is_ready "$name"; then
+        IS_READY[$name]=1
+        say "$name ready after $(elapsed "$t0") s"
+      elif ! kill -0 "${PID[$name]}" 2>/dev/null; then
+        wait "${PID[$name]}"; fail "$name" "exited with status $? while starting"
+      fi
+    done
+    for name in "${SERVICES[@]}"; do
+      [[ -v PID[$name] ]] && continue
+      waiting=0
+      for dep in ${NEEDS[$name]}; do [[ -v IS_READY[$dep] ]] || waiting=1; done
+      (( waiting )) || start_service "$name"
+    done
+    (( ${#IS_READY[@]} == ${#SERVICES[@]} + ${#INFRA[@]} )) && break
+    if (( $(seconds_since "$t0") >= TIMEOUT )); then
+      for name in "${INFRA[@]}" "${SERVICES[@]}"; do
+        [[ -v IS_READY[$name] ]] && continue
+        [[ -v PID[$name] ]] && fail "$name" "was not ready within $TIMEOUT s"
+      done
+    fi
+    sleep 0.5
+  done
+
+  write_facts "$started_at" "$(elapsed "$t0")"
+  print_table
+  say "fleet ready in $(elapsed "$t0") s; Ctrl-C or ./myriad down stops it"
+
+  # Supervise: the fleet is whole or it is stopped.
+  while :; do
+    for name in "${STARTED[@]}"; do
+      if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+        wait "${PID[$name]}"; fail "$name" "exited with status $?"
+      fi
+    done
+    sleep 1
+  done
+}
+
+# ---- down and status ------------------------------------------------------------------------------------------------
+# LEFT: the processes that an earlier ./myriad up started and that still run, services first (PIDs in PID[]).
+find_leftovers() {
+  local name pid
+  LEFT=()
+  for name in "${SERVICES[@]}" "${INFRA[@]}"; do
+    pid=$(cat "$PIDS/$name.pid" 2>/dev/null) || continue
+    if ours "$pid"; then PID[$name]=$pid LEFT+=("$name"); else rm -f "$PIDS/$name.pid"; fi
+  done
+}
+
+down() {
+  local sup deadline
+  sup=$(supervisor_pid)
+  if [[ -n $sup ]]; then
+    say "stopping the fleet of ./myriad up (pid $sup)"
+    kill -TERM "$sup"
+    deadline=$(( $(date +%s) + 180 ))
+    while kill -0 "$sup" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.5; done
+    kill -0 "$sup" 2>/dev/null || say "stopped"
+  fi
+  # Whatever is left (the supervisor was killed, or is stuck): stop it from the recorded PIDs.
+  find_leftovers
+  if (( ${#LEFT[@]} )); then
+    say "stopping ${LEFT[*]}"
+    stop_fleet 150 "${LEFT[@]}"
+    rm -f "$STATE/fleet.json" "$STATE/myriad.pid"
+    say "stopped"
+  elif [[ -z $sup ]]; then
+    say "no fleet is running"
+  fi
+}
+
+status() {
+  local facts="$STATE/fleet.json" line name url pid state rss
+  [[ -f $facts ]] || { say "no fleet is running (no $(rel "$facts"))"; return 1; }
+  echo "fleet of $(sed -n 's/.*"started_at": "\(.*\)".*/\1/p' "$facts"), supervisor pid $(sed -n 's/.*"supervisor_pid": \([0-9]*\).*/\1/p' "$facts")"
+  printf '  %-18s %-8s %-8s %8s  %s\n' NAME STATE PID RSS CHECK
+  # fleet.json holds one service per line; the infrastructure is probed on its ports.
+  while IFS= read -r line; do
+    name=$(sed -n 's/.*"name": "\([^"]*\)".*/\1/p' <<<"$line")
+    url=$(sed -n 's/.*"readiness_url": "\([^"]*\)".*/\1/p' <<<"$line")
+    pid=$(sed -n 's/.*"pid": \([0-9]*\).*/\1/p' <<<"$line")
+    state=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$url")
+    case $state in 200) state=UP ;; 503) state=DOWN ;; *) state="NO-ANSWER" ;; esac
+    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
+    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "$url"
+  done < <(grep '"readiness_url"' "$facts")
+  for name in kafka neo4j redis zipkin; do
+    line=$(grep "^    \"$name\":" "$facts")
+    pid=$(sed -n 's/.*"pid": \([0-9]*\).*/\1/p' <<<"$line")
+    case $name in kafka) url=$KAFKA_PORT ;; neo4j) url=$NEO4J_PORT ;; redis) url=$REDIS_PORT ;; zipkin) url=$ZIPKIN_PORT ;; esac
+    if listening "$url"; then state=LISTEN; else state=CLOSED; fi
+    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
+    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "127.0.0.1:$url"
+  done
+}
+
+usage() {
+  cat <<EOF
+usage: ./myriad <command>
+
+  up [--clean] [--build | --no-build]
+                          build what is missing or stale, start Kafka, Neo4j, Redis, Zipkin and the six services,
+                          wait until every readiness probe is UP, print where everything is; Ctrl-C stops it all
+                            --clean     wipe .myriad/data (Kafka, Neo4j, Redis) first
+                            --build     build every module even if its jar looks current
+                            --no-build  start the jars as they are, even if sources changed since
+  down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
+  status                  readiness and memory of each process of the running fleet (from .myriad/fleet.json)
+  help                    this text
+
+Data: .myriad/data/{kafka,neo4j,redis}  Logs: .myriad/logs/<name>.log  Facts: .myriad/fleet.json
+MYRIAD_TIMEOUT=<seconds> changes how long up waits for the fleet to be ready (default 180);
+MYRIAD_STARTUP_CACHE=cds|aot|off picks each JVM's startup cache (default cds; see deploy/local/README.md).
+EOF
+}
+
+cmd=${1:-help}
+shift || true
+case $cmd in
+  up) up "$@" ;;
+  down) down ;;
+  status) status ;;
+  help | -h | --help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac
