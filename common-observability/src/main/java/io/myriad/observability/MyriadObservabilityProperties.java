@@ -68,8 +68,8 @@ public record MyriadObservabilityProperties(
 
     /**
      * @param accessLog whether each request to the service's public port is logged once, with its trace id
-     * @param observeActuator whether requests to actuator endpoints (probes, scrapes) are traced and timed like
-     *        user traffic
+     * @param observeActuator whether requests to actuator endpoints (probes, scrapes), and the Redis and Neo4j
+     *        commands their health checks send, are traced and timed like user traffic
      */
     public record Web(
             @DefaultValue("true") boolean accessLog,

@@ -40,5 +40,18 @@ final class WebObservabilityConfigurations {
                     && request.getCarrier() != null
                     && request.getCarrier().getRequestURI().startsWith("/actuator"));
         }
+
+        // With probes unobserved, the Redis PING or Neo4j query a health check sends has no parent and would
+        // start a one-span trace every few seconds. A database command outside any traced work is housekeeping;
+        // the client's own meters still count it.
+        @Bean
+        ObservationPredicate orphanDatabaseCommandsUnobserved() {
+            return (name, context) -> context.getParentObservation() != null
+                    || !isDatabaseClient(context.getClass().getName());
+        }
+
+        private static boolean isDatabaseClient(String contextClass) {
+            return contextClass.startsWith("io.lettuce.") || contextClass.startsWith("org.neo4j.driver.");
+        }
     }
 }

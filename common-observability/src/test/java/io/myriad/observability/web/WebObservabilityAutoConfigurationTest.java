@@ -1,6 +1,9 @@
 package io.myriad.observability.web;
 
+import io.lettuce.core.tracing.LettuceObservationContext;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,9 +46,25 @@ class WebObservabilityAutoConfigurationTest {
     @Test
     void keepsActuatorRequestsOutOfObservationsByDefault() {
         this.runner.run((context) -> {
-            ObservationPredicate predicate = context.getBean(ObservationPredicate.class);
+            ObservationPredicate predicate = context.getBean("actuatorRequestsUnobserved", ObservationPredicate.class);
             assertThat(predicate.test("http.server.requests", request("/actuator/health/readiness"))).isFalse();
             assertThat(predicate.test("http.server.requests", request("/api/v1/queries"))).isTrue();
+        });
+    }
+
+    @Test
+    void keepsDatabaseCommandsOutsideAnyTracedWorkOutOfObservations() {
+        this.runner.run((context) -> {
+            ObservationPredicate predicate = context.getBean("orphanDatabaseCommandsUnobserved",
+                    ObservationPredicate.class);
+            LettuceObservationContext healthCheckPing = new LettuceObservationContext("redis");
+            LettuceObservationContext pingInARequest = new LettuceObservationContext("redis");
+            pingInARequest.setParentObservation(Observation.start("http.server.requests", ObservationRegistry.create()));
+            Observation.Context kafkaSendOnItsOwn = new Observation.Context();
+
+            assertThat(predicate.test("redis", healthCheckPing)).isFalse();
+            assertThat(predicate.test("redis", pingInARequest)).isTrue();
+            assertThat(predicate.test("spring.kafka.template", kafkaSendOnItsOwn)).isTrue();
         });
     }
 
