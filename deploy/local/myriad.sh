@@ -532,6 +532,7 @@ usage: ./myriad <command>
                             --clean     wipe .myriad/data (Kafka, Neo4j, Redis) first
                             --build     build every module even if its jar looks current
                             --no-build  start the jars as they are, even if sources changed since
+  test [maven args]       every test (./mvnw -B verify) with a JDK 21+ found as for up; extra arguments go to Maven
   down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
   status                  readiness and memory of each process of the running fleet (from .myriad/fleet.json)
   help                    this text
@@ -542,10 +543,18 @@ MYRIAD_STARTUP_CACHE=cds|aot|off picks each JVM's startup cache (default cds; se
 EOF
 }
 
+# The README's test command: the same JDK search as up, then the whole build with its unit and integration tests.
+run_tests() {
+  find_jdk
+  say "testing with $JAVA_HOME (Java $JAVA_MAJOR)"
+  cd "$ROOT" && exec ./mvnw -B -ntp verify "$@"
+}
+
 cmd=${1:-help}
 shift || true
 case $cmd in
   up) up "$@" ;;
+  test) run_tests "$@" ;;
   down) down ;;
   status) status ;;
   help | -h | --help) usage ;;
