@@ -33,16 +33,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One trace across two services and a real broker: service A takes an HTTP request and sends to Kafka through
- * Boot's template, service B consumes it in a {@code @KafkaListener}. Both only depend on the starter.
+ * One trace across two services, over a real broker and over HTTP: service A takes an HTTP request and sends to
+ * Kafka through Boot's template, service B consumes it in a {@code @KafkaListener}; A also calls B with a
+ * {@code RestClient} from Boot's builder. Both only depend on the starter.
  */
 class TracePropagationIT {
 
@@ -118,6 +121,25 @@ class TracePropagationIT {
     }
 
     @Test
+    void continuesTheTraceOfAnHttpRequestInAnotherServiceCalledWithRestClient() throws Exception {
+        // when service A handles a request by calling service B over HTTP
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + front.getEnvironment().getProperty("local.server.port") + "/lookups"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String[] traceIds = response.body().split(" ");
+        String traceId = traceIds[0];
+
+        // then B served it in A's trace, as the child of A's client span
+        assertThat(traceIds[1]).as("trace id B saw").isEqualTo(traceId);
+        SpanData server = await("B's server span in trace " + traceId).atMost(Duration.ofSeconds(10))
+                .until(() -> span(back, traceId, SpanKind.SERVER), Objects::nonNull);
+        SpanData client = await("A's client span").atMost(Duration.ofSeconds(5))
+                .until(() -> span(front, traceId, SpanKind.CLIENT), Objects::nonNull);
+        assertThat(server.getParentSpanId()).as("B's server span's parent").isEqualTo(client.getSpanId());
+    }
+
+    @Test
     void reportsReadyWithKafkaUpWhenTheBrokerAnswers() throws Exception {
         HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + back.getEnvironment().getProperty("local.management.port") + "/actuator/health/readiness"))
@@ -153,7 +175,7 @@ class TracePropagationIT {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(ReminderController.class)
+    @Import({ ReminderController.class, LookupController.class })
     static class FrontService {
 
         @Bean
@@ -181,9 +203,46 @@ class TracePropagationIT {
         }
     }
 
+    @RestController
+    static class LookupController {
+
+        private final RestClient client;
+
+        private final Tracer tracer;
+
+        LookupController(RestClient.Builder builder, Tracer tracer) {
+            this.client = builder.build();
+            this.tracer = tracer;
+        }
+
+        @GetMapping("/lookups")
+        String lookup() {
+            String seenByBack = this.client.get()
+                    .uri("http://127.0.0.1:" + back.getEnvironment().getProperty("local.server.port") + "/trace-id")
+                    .retrieve()
+                    .body(String.class);
+            return this.tracer.currentSpan().context().traceId() + " " + seenByBack;
+        }
+    }
+
+    @RestController
+    static class TraceController {
+
+        private final Tracer tracer;
+
+        TraceController(Tracer tracer) {
+            this.tracer = tracer;
+        }
+
+        @GetMapping("/trace-id")
+        String traceId() {
+            return this.tracer.currentSpan().context().traceId();
+        }
+    }
+
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(ReminderListener.class)
+    @Import({ ReminderListener.class, TraceController.class })
     static class BackService {
 
         @Bean
