@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.observability.support.HttpReceiver;
+import io.myriad.observability.support.TracedService;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +33,8 @@ class OtlpExportIT {
     @BeforeAll
     static void startCollectorAndService() throws Exception {
         collector = HttpReceiver.answering(200);
-        service = new SpringApplicationBuilder(TracedService.class).web(WebApplicationType.NONE)
-                .properties("spring.application.name=" + SERVICE,
-                        "management.opentelemetry.tracing.export.otlp.endpoint=" + collector.url("/v1/traces"),
-                        "management.opentelemetry.tracing.export.schedule-delay=100ms")
-                .run();
+        service = TracedService.start(SERVICE,
+                "management.opentelemetry.tracing.export.otlp.endpoint=" + collector.url("/v1/traces"));
     }
 
     @AfterAll
@@ -106,10 +100,5 @@ class OtlpExportIT {
         catch (Exception ex) {
             throw new AssertionError("Not an OTLP trace export: " + request.path(), ex);
         }
-    }
-
-    @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class TracedService {
     }
 }

@@ -6,16 +6,13 @@ import java.util.stream.StreamSupport;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.observability.support.HttpReceiver;
+import io.myriad.observability.support.TracedService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +34,8 @@ class ZipkinExportIT {
     @BeforeAll
     static void startZipkinAndService() throws Exception {
         zipkin = HttpReceiver.answering(202);
-        service = new SpringApplicationBuilder(TracedService.class).web(WebApplicationType.NONE)
-                .properties("spring.application.name=" + SERVICE,
-                        "myriad.observability.tracing.zipkin.endpoint=" + zipkin.url("/api/v2/spans"),
-                        "management.opentelemetry.tracing.export.schedule-delay=100ms")
-                .run();
+        service = TracedService.start(SERVICE,
+                "myriad.observability.tracing.zipkin.endpoint=" + zipkin.url("/api/v2/spans"));
     }
 
     @AfterAll
@@ -79,10 +73,5 @@ class ZipkinExportIT {
                 .filter((span) -> span.path("name").asString().equals(name))
                 .findFirst()
                 .orElse(null);
-    }
-
-    @SpringBootConfiguration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    static class TracedService {
     }
 }
