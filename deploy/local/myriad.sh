@@ -50,7 +50,7 @@ declare -A JVM_MEMORY=(
 declare -A JAR MODULE INPUTS
 for s in "${SERVICES[@]}"; do
   JAR[$s]="$s/target/$s.jar" MODULE[$s]="$s"
-  INPUTS[$s]="$s/src $s/pom.xml common-observability/src common-observability/pom.xml pom.xml"
+  INPUTS[$s]="$s/src $s/pom.xml contracts/src contracts/pom.xml common-observability/src common-observability/pom.xml pom.xml"
 done
 for i in kafka neo4j; do
   JAR[$i]="$(cd "$ROOT" && ls deploy/local/$i/target/myriad-local-$i-*-exec.jar 2>/dev/null | head -1)"
