@@ -213,7 +213,8 @@ start_infra() {
 
 start_service() {
   local name=$1 env=(SERVER_PORT="${PORT[$1]}" MANAGEMENT_SERVER_PORT="${MGMT[$1]}" MYRIAD_OBSERVABILITY_ENV=local
-    MYRIAD_OBSERVABILITY_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans")
+    MYRIAD_OBSERVABILITY_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
+    MYRIAD_GRAPHDB_URL="http://127.0.0.1:${PORT[graphdb-manager]}")
   [[ " ${NEEDS[$name]} " == *" kafka "* ]] && env+=(SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT")
   [[ " ${NEEDS[$name]} " == *" neo4j "* ]] && env+=(SPRING_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT")
   [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
@@ -464,6 +465,77 @@ up() {
   done
 }
 
+# ---- ask and load ---------------------------------------------------------------------------------------------------
+ORCHESTRATOR_URL="http://127.0.0.1:${PORT[orchestrator]}"
+
+local_zone() {
+  local zone=${TZ:-}
+  [[ -n $zone ]] || zone=$(cat /etc/timezone 2>/dev/null)
+  [[ -n $zone ]] || zone=$(readlink /etc/localtime 2>/dev/null | sed -n 's|.*/zoneinfo/||p')
+  echo "${zone:-UTC}"
+}
+
+ask() {
+  local format=text question="" response code body
+  while (( $# )); do
+    case $1 in
+      --format) format=${2:-}; shift 2 || die "--format needs text, markdown or json" ;;
+      --format=*) format=${1#--format=}; shift ;;
+      -*) die "unknown option for ask: $1 (see ./myriad help)" ;;
+      *) question+="${question:+ }$1"; shift ;;
+    esac
+  done
+  [[ -n $question ]] || die 'ask needs a question: ./myriad ask "What is a lightbulb and what does it do?"'
+  command -v jq >/dev/null || die "jq is needed to write the question and read the answer: apt-get install jq"
+  response=$(jq -n --arg text "$question" --arg format "$format" --arg zone "$(local_zone)" \
+               '{text: $text, format: $format, zone: $zone}' |
+             curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary @- \
+               "$ORCHESTRATOR_URL/api/v1/queries")
+  code=${response##*$'\n'} body=${response%$'\n'*}
+  [[ $code != 000 ]] || die "the orchestrator does not answer at $ORCHESTRATOR_URL: is the fleet up (./myriad up)?"
+  if [[ $code != 200 ]]; then
+    jq -r '"myriad: \(.status // "'"$code"'") \(.title // "error"): \(.detail // "")"' <<<"$body" >&2 2>/dev/null ||
+      echo "myriad: HTTP $code: $body" >&2
+    return 1
+  fi
+  jq -r '.answer' <<<"$body"
+  echo
+  jq -r '"status: \(.status)  intent: \(.intent | ascii_downcase)  \(.durationMs) ms",
+         (.agents[]? | "  \(.agentId): \(.intent) of \(.concept), \(.status), confidence \(.confidence)"),
+         "query: \(.queryId)",
+         "trace: \(.traceId)  '"http://127.0.0.1:$ZIPKIN_PORT"'/zipkin/traces/\(.traceId)"' <<<"$body"
+}
+
+load() {
+  local duration=30s connections=16 warmup=10s name pid rss
+  while (( $# )); do
+    case $1 in
+      --duration) duration=${2:-}; shift 2 || die "--duration needs a value such as 30s" ;;
+      --connections) connections=${2:-}; shift 2 || die "--connections needs a number" ;;
+      --warmup) warmup=${2:-}; shift 2 || die "--warmup needs a value such as 10s, or 0" ;;
+      *) die "unknown option for load: $1 (see ./myriad help)" ;;
+    esac
+  done
+  command -v wrk >/dev/null || die "wrk is needed for the load: apt-get install wrk"
+  [[ -f $STATE/fleet.json ]] || die "no fleet is running (no $(rel "$STATE/fleet.json")): ./myriad up first"
+  curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[orchestrator]}/actuator/health/readiness" ||
+    die "the orchestrator is not ready at $ORCHESTRATOR_URL: is the fleet up (./myriad up)?"
+  local threads=$(( connections < 2 ? 1 : 2 ))
+  if [[ $warmup != 0 ]]; then
+    say "warming up for $warmup ($connections connections), not counted"
+    wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" >/dev/null
+  fi
+  say "load: $duration, $connections connections, $threads wrk threads, the question mix of deploy/local/load.lua"
+  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" |
+    sed -n '/^myriad-load/,$p' | sed 's/^myriad-load //'
+  echo "resident memory after the load:"
+  for name in "${SERVICES[@]}"; do
+    pid=$(cat "$PIDS/$name.pid" 2>/dev/null)
+    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
+    printf '  %-18s %8s\n' "$name" "${rss:-gone}"
+  done
+}
+
 # ---- down and status ------------------------------------------------------------------------------------------------
 # LEFT: the processes that an earlier ./myriad up started and that still run, services first (PIDs in PID[]).
 find_leftovers() {
@@ -533,6 +605,11 @@ usage: ./myriad <command>
                             --build     build every module even if its jar looks current
                             --no-build  start the jars as they are, even if sources changed since
   test [maven args]       every test (./mvnw -B verify) with a JDK 21+ found as for up; extra arguments go to Maven
+  ask [--format text|markdown|json] "question"
+                          ask the running fleet a question; prints the answer, who answered, and the trace id
+  load [--duration 30s] [--connections 16] [--warmup 10s]
+                          a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
+                          throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory
   down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
   status                  readiness and memory of each process of the running fleet (from .myriad/fleet.json)
   help                    this text
@@ -557,6 +634,8 @@ case $cmd in
   test) run_tests "$@" ;;
   down) down ;;
   status) status ;;
+  ask) ask "$@" ;;
+  load) load "$@" ;;
   help | -h | --help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
