@@ -1,0 +1,34 @@
+package io.myriad.agents.knowledge;
+
+import io.myriad.contracts.Topics;
+import io.myriad.contracts.graph.ConceptsChanged;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Evicts cached knowledge of the concepts the graphdb-manager reports changed; every instance hears every change. */
+@Configuration(proxyBeanMethods = false)
+public class ConceptChangesListener {
+
+    private final KnowledgeSource knowledge;
+
+    public ConceptChangesListener(KnowledgeSource knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @Bean
+    NewTopic conceptChangesTopic() {
+        return TopicBuilder.name(Topics.CONCEPT_CHANGES).partitions(3).replicas(1).build();
+    }
+
+    @KafkaListener(id = "agents-concept-changes", topics = Topics.CONCEPT_CHANGES,
+            groupId = "agents-concepts-${random.uuid}")
+    void onConceptsChanged(ConceptsChanged event) {
+        if (event.names() != null) {
+            this.knowledge.evict(event.names());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.myriad.agents.worker;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.myriad.contracts.graph.AgentType;
+import io.myriad.contracts.graph.ConceptKnowledge;
+import io.myriad.contracts.graph.ConceptKnowledge.Relation;
+import io.myriad.contracts.query.Intent;
+
+import org.springframework.stereotype.Component;
+
+/** Names the concept's neighbours and how they relate; four relations earn full confidence. */
+@Component
+class RelationWorker implements Worker {
+
+    @Override
+    public AgentType type() {
+        return AgentType.RELATION;
+    }
+
+    @Override
+    public Answer answer(Intent intent, ConceptKnowledge knowledge) {
+        List<Relation> relations = Knowledge.relations(knowledge);
+        if (relations.isEmpty()) {
+            return new Answer("I know of nothing " + knowledge.name() + " relates to.", Confidence.NONE, List.of());
+        }
+        String clauses = relations.stream()
+                .map(relation -> Knowledge.clause(knowledge.name(), relation))
+                .collect(Collectors.joining("; "));
+        return new Answer("How " + knowledge.name() + " relates: " + clauses + ".",
+                Confidence.of(relations.size(), 4, 0.9), Knowledge.neighbours(relations));
+    }
+}
