@@ -1,0 +1,61 @@
+package io.myriad.inputprocessor.vocabulary;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the vocabulary in the background from start-up, so the service starts even while graphdb-manager does
+ * not answer yet: it retries every retry interval until the first load succeeds, then reloads every refresh
+ * interval as a safety net for a missed ConceptsChanged event.
+ */
+@Component
+public class VocabularyRefresher implements SmartLifecycle {
+
+    private final ConceptVocabulary vocabulary;
+
+    private final VocabularyProperties properties;
+
+    private ScheduledExecutorService executor;
+
+    public VocabularyRefresher(ConceptVocabulary vocabulary, VocabularyProperties properties) {
+        this.vocabulary = vocabulary;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("vocabulary-refresher")
+                .daemon(true)
+                .factory());
+        this.executor.execute(this::refreshAndReschedule);
+    }
+
+    private void refreshAndReschedule() {
+        this.vocabulary.refresh();
+        Duration next = this.vocabulary.isLoaded() ? this.properties.refreshInterval()
+                : this.properties.retryInterval();
+        ScheduledExecutorService current = this.executor;
+        if (current != null && !current.isShutdown()) {
+            current.schedule(this::refreshAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (this.executor != null) {
+            this.executor.shutdownNow();
+            this.executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return this.executor != null;
+    }
+}
