@@ -3,12 +3,12 @@ package io.myriad.outputprocessor.rendering;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.databind.json.JsonMapper;
-
+import io.myriad.contracts.answer.ComposedAnswer.Contribution;
 import io.myriad.contracts.answer.Format;
 import io.myriad.outputprocessor.composition.Composition;
 import io.myriad.outputprocessor.composition.Part;
 import io.myriad.outputprocessor.composition.Wording;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -46,7 +46,7 @@ public class JsonRenderer implements AnswerRenderer {
     record Section(String concept, String intent, String text, String agent, double confidence, String status) {
 
         static Section of(Part part) {
-            var contribution = part.contribution();
+            Contribution contribution = part.contribution();
             return new Section(part.concept(), contribution.intent(), part.text(), part.agentId(),
                     part.confidence(), contribution.status());
         }
