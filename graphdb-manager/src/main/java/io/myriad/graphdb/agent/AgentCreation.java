@@ -1,0 +1,92 @@
+package io.myriad.graphdb.agent;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.myriad.contracts.graph.AgentType;
+import io.myriad.contracts.graph.CreateAgentRequest;
+import io.myriad.graphdb.GraphdbProperties;
+import io.myriad.graphdb.concept.ConceptInput;
+import io.myriad.graphdb.events.EventNotPublishedException;
+import io.myriad.graphdb.events.GraphEvents;
+import io.myriad.graphdb.metrics.Operation;
+import io.myriad.graphdb.metrics.QueryTimer;
+import io.myriad.graphdb.stats.RegistryGauges;
+import io.myriad.graphdb.web.BadRequestException;
+import io.myriad.graphdb.web.NotFoundException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates an agent on request ({@code POST /api/v1/agents}), or hands back the one the concept already has of that
+ * type. A new agent is announced with {@code AgentCreated} once committed; if Kafka does not take the event the
+ * agent is removed again, so that the caller's retry creates and announces it rather than finding it unannounced.
+ */
+@Service
+public class AgentCreation {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentCreation.class);
+
+    private final AgentRegistry registry;
+
+    private final GraphEvents events;
+
+    private final QueryTimer timer;
+
+    private final RegistryGauges gauges;
+
+    private final GraphdbProperties properties;
+
+    private final Map<AgentOrigin, Counter> created = new EnumMap<>(AgentOrigin.class);
+
+    public AgentCreation(AgentRegistry registry, GraphEvents events, QueryTimer timer, RegistryGauges gauges,
+            GraphdbProperties properties, MeterRegistry meterRegistry) {
+        this.registry = registry;
+        this.events = events;
+        this.timer = timer;
+        this.gauges = gauges;
+        this.properties = properties;
+        for (AgentOrigin origin : AgentOrigin.values()) {
+            this.created.put(origin, Counter.builder("graphdb.agents.created")
+                    .description("Agents created in the registry")
+                    .baseUnit("agents")
+                    .tag("origin", origin.value())
+                    .register(meterRegistry));
+        }
+    }
+
+    public AgentRegistry.RegisteredAgent create(CreateAgentRequest request) {
+        String concept = ConceptInput.canonicalName(request.concept());
+        if (concept == null || concept.isEmpty()) {
+            throw new BadRequestException("concept is required");
+        }
+        AgentType type = request.type();
+        if (type == null) {
+            throw new BadRequestException("type is required, one of DEFINITION, FUNCTION, RELATION, COMPARISON, FACT_BASE");
+        }
+        AgentOrigin origin = AgentOrigin.of(request.origin() == null ? "neurogenesis" : request.origin())
+                .orElseThrow(() -> new BadRequestException("origin must be seed or neurogenesis"));
+        double weight = origin == AgentOrigin.SEED ? 1.0 : this.properties.createdAgentWeight();
+        AgentRegistry.RegisteredAgent registered = this.timer.time(Operation.CREATE_AGENT,
+                () -> this.registry.register(concept, type, origin, weight))
+                .orElseThrow(() -> new NotFoundException("No concept named '" + concept + "'"));
+        if (registered.created()) {
+            try {
+                this.events.agentCreated(registered.agent());
+            }
+            catch (EventNotPublishedException ex) {
+                this.registry.remove(registered.agent().id());
+                throw ex;
+            }
+            this.created.get(origin).increment();
+            this.gauges.refresh();
+            log.info("Created agent {} ({})", registered.agent().id(), origin.value());
+        }
+        return registered;
+    }
+}

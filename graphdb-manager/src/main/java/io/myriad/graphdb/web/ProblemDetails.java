@@ -1,0 +1,55 @@
+package io.myriad.graphdb.web;
+
+import io.myriad.graphdb.concept.InvalidConceptsException;
+import io.myriad.graphdb.events.EventNotPublishedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem: Spring MVC's own (malformed JSON 400, wrong content type 415, missing
+ * parameter 400 …) through {@link ResponseEntityExceptionHandler}, this service's below; never a stack trace.
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidConcepts(InvalidConceptsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid concepts");
+        problem.setProperty("errors", ex.errors());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badRequest(BadRequestException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail eventNotPublished(EventNotPublishedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The change could not be announced on Kafka; retry later");
+        problem.setTitle("Event not published");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException ex) {
+        log.error("Request failed", ex);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed");
+    }
+}
