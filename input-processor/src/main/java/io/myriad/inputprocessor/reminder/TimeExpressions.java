@@ -25,8 +25,8 @@ import io.myriad.contracts.reminder.Recurrence.Frequency;
  * Finds the time expression in a reminder's text and resolves it in the caller's zone, relative to a given
  * instant. Forms, tried in this order, the first that matches anywhere winning: "every day at 7", "every Monday
  * (and Thursday) at 8", "every N minutes/hours/days/weeks", "in N minutes/hours/days/weeks", "today/tonight/
- * tomorrow at T" (also "at T tomorrow"), "tomorrow", "on/next Friday (at T)" (also "Friday at T", "at T on
- * Friday"), "at T". A day without a time means {@link #DEFAULT_TIME}; a bare time already past today means
+ * tomorrow at T" (also "at T tomorrow"), "tomorrow", "on/next Friday (at T)" (also "at T on Friday", "Friday
+ * at T"), "at T". A day without a time means {@link #DEFAULT_TIME}; a bare time already past today means
  * tomorrow. Local times that a DST change skips are moved forward by the length of the gap.
  */
 final class TimeExpressions {
@@ -66,10 +66,10 @@ final class TimeExpressions {
             rule("\\bat\\s+" + TIME + "\\s+(?<day>today|tonight|tomorrow|the\\s+day\\s+after\\s+tomorrow)\\b",
                     this::onDayWord),
             rule("\\b(?<day>the\\s+day\\s+after\\s+tomorrow|tomorrow)\\b", this::onDayWord),
+            rule("\\bat\\s+" + TIME + "\\s+on\\s+(?<weekday>" + DAY + ")\\b", this::onWeekday),
             rule("\\b(?:on\\s+|(?<next>next)\\s+|this\\s+)(?<weekday>" + DAY + ")(?:\\s+at\\s+" + TIME + ")?",
                     this::onWeekday),
             rule("\\b(?<weekday>" + DAY + ")\\s+at\\s+" + TIME, this::onWeekday),
-            rule("\\bat\\s+" + TIME + "\\s+on\\s+(?<weekday>" + DAY + ")\\b", this::onWeekday),
             rule("\\bat\\s+" + TIME, this::at));
 
     /** The first time expression in {@code text}, resolved in {@code zone} as seen at {@code now}. */
