@@ -22,7 +22,8 @@ final class IntentRecognizer {
 
     private final List<Rule> rules = List.of(
             // RELATE
-            pair(Intent.RELATE, "\\bhow (?:is|are|was|were) (.+?) (?:related|connected|linked|relevant) (?:to|with) (.+)"),
+            pair(Intent.RELATE,
+                    "\\bhow (?:is|are|was|were) (.+?) (?:related|connected|linked|relevant) (?:to|with) (.+)"),
             pair(Intent.RELATE, "\\bhow (?:is|are|was|were) (.+?) and (.+?) (?:related|connected|linked)\\b"),
             pair(Intent.RELATE, "\\bhow (?:do|does) (.+?) (?:relate|connect|link) (?:to|with) (.+)"),
             pair(Intent.RELATE, "\\b(?:relationship|relation|connection|link) between (.+?) and (.+)"),

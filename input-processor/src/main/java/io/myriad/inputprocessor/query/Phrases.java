@@ -18,7 +18,8 @@ final class Phrases {
     private static final Pattern FILLER = Pattern.compile(
             "(?:^(?:exactly|actually|really)\\s+|\\s+(?:exactly|actually|really|please|again|then|now|anyway)$)");
 
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b|\\bor\\b|\\bas well as\\b)\\s*");
+    private static final Pattern LIST_SEPARATOR = Pattern
+        .compile("\\s*(?:,|&|\\band\\b|\\bor\\b|\\bas well as\\b)\\s*");
 
     private Phrases() {
     }
