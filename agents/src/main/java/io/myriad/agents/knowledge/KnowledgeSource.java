@@ -51,11 +51,9 @@ public class KnowledgeSource {
         this.properties = properties;
         this.hits = Counter.builder("agents.cache.hits")
                 .description("Concept knowledge lookups answered by the Redis cache")
-                .baseUnit("lookups")
                 .register(meters);
         this.misses = Counter.builder("agents.cache.misses")
                 .description("Concept knowledge lookups that had to ask the graphdb-manager")
-                .baseUnit("lookups")
                 .register(meters);
     }
 

@@ -86,24 +86,20 @@ public class AgentPool implements SmartLifecycle {
             this.lanes.put(priority, new ArrayDeque<>());
             Gauge.builder("agents.queue.depth", this, pool -> pool.depth(priority))
                     .description("Tasks waiting in the queue, by lane")
-                    .baseUnit("tasks")
                     .tag("priority", PoolMeters.tag(priority))
                     .register(meters);
         }
         Gauge.builder("agents.queue.capacity", properties, PoolProperties::capacity)
                 .description("Tasks the queue holds, all lanes together")
-                .baseUnit("tasks")
                 .register(meters);
         Gauge.builder("agents.backpressure.state", this, pool -> pool.state().ordinal())
                 .description("Backpressure: 0 normal, 1 warning, 2 critical (intake paused), 3 overloaded")
                 .register(meters);
         Gauge.builder("agents.worker.utilization", this.busy, busy -> busy.get() / (double) properties.workers())
                 .description("Share of the worker threads busy with a batch, 0 to 1")
-                .baseUnit("ratio")
                 .register(meters);
         Gauge.builder("agents.workers", properties, PoolProperties::workers)
                 .description("Worker threads in the pool")
-                .baseUnit("threads")
                 .register(meters);
     }
 

@@ -10,7 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.contracts.agent.Priority;
 
-/** The pool's counters and timers, every tag value registered up front. */
+/**
+ * The pool's counters and timers, every tag value registered up front. Counters and gauges carry no base unit: the
+ * Prometheus registry would append it to the name ({@code agents_observations_tasks_total}) and the series would no
+ * longer be the catalogued {@code agents_observations_total}.
+ */
 final class PoolMeters {
 
     private final Map<Priority, Counter> processed = new EnumMap<>(Priority.class);
@@ -26,7 +30,6 @@ final class PoolMeters {
             String lane = tag(priority);
             this.processed.put(priority, Counter.builder("agents.observations")
                     .description("Tasks the pool's workers processed, by lane")
-                    .baseUnit("tasks")
                     .tag("priority", lane)
                     .register(meters));
             this.waits.put(priority, Timer.builder("agents.queue.wait.time")
@@ -39,14 +42,12 @@ final class PoolMeters {
             if (state != BackpressureState.NORMAL) {
                 this.activations.put(state, Counter.builder("agents.backpressure.activations")
                         .description("Times the queue's utilization rose into a backpressure level")
-                        .baseUnit("activations")
                         .tag("level", state.level())
                         .register(meters));
             }
         }
         this.batches = Counter.builder("agents.batches.processed")
                 .description("Batches of tasks the workers took from the queue at once")
-                .baseUnit("batches")
                 .register(meters);
     }
 

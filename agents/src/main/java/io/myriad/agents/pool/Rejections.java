@@ -22,7 +22,6 @@ public class Rejections {
         for (Rejection rejection : Rejection.values()) {
             this.counters.put(rejection, Counter.builder("agents.observations.rejected")
                     .description("Tasks answered with a FAILED result instead of an answer, by reason")
-                    .baseUnit("tasks")
                     .tag("reason", rejection.tag())
                     .register(meters));
         }

@@ -34,7 +34,6 @@ public class AgentRegistry {
         this.graphdb = graphdb;
         Gauge.builder("agents.active", this.agents, Map::size)
                 .description("Agents this instance knows and answers for")
-                .baseUnit("agents")
                 .register(meters);
     }
 
