@@ -1,0 +1,96 @@
+package io.myriad.orchestrator.discovery;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.myriad.contracts.graph.AgentDescriptor;
+import io.myriad.contracts.query.PlannedTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Finds the agent that should answer each task: the graphdb-manager lists the agents that handle a (concept,
+ * intent), strongest first. A query's tasks are looked up concurrently, on virtual threads that carry the query's
+ * trace.
+ */
+@Component
+public class AgentDiscovery {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentDiscovery.class);
+
+    private final RestClient graphDb;
+
+    private final AsyncTaskExecutor lookups;
+
+    private final Map<DiscoveryOutcome, Counter> outcomes = new EnumMap<>(DiscoveryOutcome.class);
+
+    AgentDiscovery(RestClient graphDb, SimpleAsyncTaskExecutorBuilder executors, MeterRegistry meters) {
+        this.graphDb = graphDb;
+        this.lookups = executors.threadNamePrefix("discovery-")
+                .virtualThreads(true)
+                .taskDecorator(new ContextPropagatingTaskDecorator())
+                .build();
+        for (DiscoveryOutcome outcome : DiscoveryOutcome.values()) {
+            this.outcomes.put(outcome, Counter.builder("orchestrator.agent.discovery")
+                    .description("Agent discovery calls to the graphdb-manager, by outcome")
+                    .tag("status", outcome.tag())
+                    .register(meters));
+        }
+    }
+
+    /** One discovery per task, in the tasks' order; a task whose lookup failed is {@link DiscoveryOutcome#ERROR}. */
+    public List<Discovery> discover(List<PlannedTask> tasks) {
+        if (tasks.size() == 1) {
+            return List.of(discover(tasks.getFirst()));
+        }
+        List<CompletableFuture<Discovery>> pending = new ArrayList<>(tasks.size());
+        for (PlannedTask task : tasks) {
+            pending.add(CompletableFuture.supplyAsync(() -> discover(task), this.lookups));
+        }
+        return pending.stream().map(CompletableFuture::join).toList();
+    }
+
+    private Discovery discover(PlannedTask task) {
+        Discovery discovery = lookUp(task);
+        this.outcomes.get(discovery.outcome()).increment();
+        return discovery;
+    }
+
+    private Discovery lookUp(PlannedTask task) {
+        try {
+            AgentDescriptor[] agents = this.graphDb.get()
+                    .uri(uri -> uri.path("/api/v1/agents/discovery")
+                            .queryParam("concept", task.concept())
+                            .queryParam("intent", task.intent().name().toLowerCase(Locale.ROOT))
+                            .build())
+                    .retrieve()
+                    .body(AgentDescriptor[].class);
+            if (agents == null || agents.length == 0) {
+                return Discovery.none(task);
+            }
+            AgentDescriptor strongest = Arrays.stream(agents)
+                    .max(Comparator.comparingDouble(AgentDescriptor::weight))
+                    .orElseThrow();
+            return Discovery.found(task, strongest);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Agent discovery failed for concept '{}' ({}): {}", task.concept(), task.intent(),
+                    ex.getMessage());
+            return Discovery.error(task);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.myriad.orchestrator.query;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import io.myriad.contracts.agent.AgentResult;
+import io.myriad.contracts.agent.ResultStatus;
+import io.myriad.contracts.answer.ComposedAnswer;
+import io.myriad.contracts.query.Intent;
+import io.myriad.contracts.query.ParsedQuery;
+import io.myriad.contracts.reminder.ReminderSpec;
+
+/** Assembles the answer document from what the pipeline's hops returned. */
+final class QueryAnswers {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(Locale.ENGLISH);
+
+    private QueryAnswers() {
+    }
+
+    /** The composed answer; partial when the composer says so or when a task came back without an answer. */
+    static QueryAnswer composed(Query query, ParsedQuery parsed, List<AgentResult> results, ComposedAnswer composed,
+            long durationMs) {
+        boolean partial = composed.partial()
+                || results.stream().anyMatch(result -> result.status() != ResultStatus.ANSWERED);
+        QueryStatus status = partial ? QueryStatus.PARTIAL : QueryStatus.ANSWERED;
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
+                status.label(), composed.content(), format(query), partial, parsed.concepts(),
+                parsed.unknownPhrases(), composed.contributions(), null, durationMs);
+    }
+
+    /** A reminder handed to the reminder-service. */
+    static QueryAnswer reminder(Query query, ParsedQuery parsed, ReminderSpec reminder, long durationMs) {
+        String when = reminder.dueAt().atZone(query.question().zone()).format(WHEN);
+        String text = "I will remind you to " + reminder.message() + " on " + when
+                + ((reminder.recurrence() != null) ? ", and again as you asked." : ".");
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
+                QueryStatus.REMINDER.label(), text, format(query), false, parsed.concepts(), parsed.unknownPhrases(),
+                List.of(), reminder, durationMs);
+    }
+
+    /** A reminder question in which the input-processor found no time or no message. */
+    static QueryAnswer reminderNotUnderstood(Query query, ParsedQuery parsed, long durationMs) {
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
+                QueryStatus.FAILED.label(), "I could not tell what to remind you of, or when.", format(query), false,
+                parsed.concepts(), parsed.unknownPhrases(), List.of(), null, durationMs);
+    }
+
+    /** A query that a service it cannot do without left unanswered. */
+    static QueryAnswer failed(Query query, ParsedQuery parsed, String hop, long durationMs) {
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(),
+                (parsed != null) ? intent(parsed.intent()) : null, QueryStatus.FAILED.label(),
+                "The " + hop + " did not answer in time; please ask again.", format(query), true,
+                (parsed != null) ? parsed.concepts() : List.of(),
+                (parsed != null) ? parsed.unknownPhrases() : List.of(), List.of(), null, durationMs);
+    }
+
+    static QueryStatus status(QueryAnswer answer) {
+        return QueryStatus.valueOf(answer.status().toUpperCase(Locale.ROOT));
+    }
+
+    private static String intent(Intent intent) {
+        return (intent != null) ? intent.name().toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static String format(Query query) {
+        return query.question().format().name().toLowerCase(Locale.ROOT);
+    }
+}

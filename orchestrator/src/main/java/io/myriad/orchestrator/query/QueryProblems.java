@@ -1,0 +1,109 @@
+package io.myriad.orchestrator.query;
+
+import java.net.URI;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 9457 problem: bad input (counted as rejected queries), an unknown query id, and
+ * a query the fleet could not answer. Never a stack trace.
+ */
+@RestControllerAdvice
+class QueryProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
+
+    private final QueryMetrics metrics;
+
+    QueryProblems(QueryMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        this.metrics.rejected();
+        List<String> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + " " + error.getDefaultMessage())
+                .sorted()
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", errors));
+        problem.setTitle("Invalid query");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        this.metrics.rejected();
+        return super.handleHandlerMethodValidationException(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        this.metrics.rejected();
+        if (causedByTooLargeBody(ex)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body must be at most " + BodySizeLimit.MAX_BODY_BYTES + " bytes");
+            problem.setTitle("Request body too large");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body must be a JSON object such as {\"text\": \"What is a lightbulb?\"}");
+        problem.setTitle("Unreadable request body");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        this.metrics.rejected();
+        return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail queryNotFound(QueryNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Unknown query");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail queryFailed(QueryFailedException ex) {
+        log.warn("Query {} failed: {}", ex.answer().queryId(), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                ex.getMessage() + "; please ask again.");
+        problem.setTitle("Query failed");
+        problem.setInstance(URI.create("/api/v1/queries/" + ex.answer().queryId()));
+        problem.setProperty("queryId", ex.answer().queryId());
+        problem.setProperty("traceId", ex.answer().traceId());
+        return problem;
+    }
+
+    private static boolean causedByTooLargeBody(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,28 @@
+package io.myriad.orchestrator.reminder;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.myriad.contracts.Topics;
+import io.myriad.contracts.reminder.RemindCommand;
+import io.myriad.contracts.reminder.ReminderSpec;
+import io.myriad.orchestrator.messaging.KafkaRequests;
+
+import org.springframework.stereotype.Component;
+
+/** Hands a reminder a question asked for to the reminder-service, keyed by user so one user's commands stay in order. */
+@Component
+public class ReminderRequests {
+
+    private final KafkaRequests requests;
+
+    ReminderRequests(KafkaRequests requests) {
+        this.requests = requests;
+    }
+
+    /** Publishes the command; the future completes with it once Kafka acknowledged it. */
+    public CompletableFuture<RemindCommand> request(String queryId, String userId, ReminderSpec reminder) {
+        RemindCommand command = new RemindCommand(UUID.randomUUID().toString(), queryId, userId, reminder);
+        return this.requests.send(Topics.REMINDER_COMMANDS, userId, command).thenApply(sent -> command);
+    }
+}
