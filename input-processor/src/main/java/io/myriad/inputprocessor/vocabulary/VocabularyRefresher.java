@@ -2,6 +2,7 @@ package io.myriad.inputprocessor.vocabulary;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,7 @@ public class VocabularyRefresher implements SmartLifecycle {
 
     private final VocabularyProperties properties;
 
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     public VocabularyRefresher(ConceptVocabulary vocabulary, VocabularyProperties properties) {
         this.vocabulary = vocabulary;
@@ -29,6 +30,9 @@ public class VocabularyRefresher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (this.executor != null) {
+            return;
+        }
         this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("vocabulary-refresher")
                 .daemon(true)
@@ -41,16 +45,29 @@ public class VocabularyRefresher implements SmartLifecycle {
         Duration next = this.vocabulary.isLoaded() ? this.properties.refreshInterval()
                 : this.properties.retryInterval();
         ScheduledExecutorService current = this.executor;
-        if (current != null && !current.isShutdown()) {
-            current.schedule(this::refreshAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (current != null) {
+                current.schedule(this::refreshAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        catch (RejectedExecutionException ex) {
+            // Stopped while reloading: nothing more to schedule.
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (this.executor != null) {
-            this.executor.shutdownNow();
+        ScheduledExecutorService stopping = this.executor;
+        if (stopping != null) {
             this.executor = null;
+            stopping.shutdownNow();
+            try {
+                // Lets a reload in flight finish, so none lands after stop() returns.
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
