@@ -103,6 +103,9 @@ class FleetStubs {
             case "What are a lightbulb and a gramophone?" -> new ParsedQuery(id, Intent.DEFINE,
                     List.of("lightbulb", "gramophone"), List.of(),
                     List.of(task("t1", "lightbulb"), task("t2", "gramophone")), null);
+            case "What are a lightbulb and a kraken?" -> new ParsedQuery(id, Intent.DEFINE,
+                    List.of("lightbulb", "kraken"), List.of(), List.of(task("t1", "lightbulb"), task("t2", "kraken")),
+                    null);
             case "Remind me to replace the lightbulb tomorrow at 9" -> new ParsedQuery(id, Intent.REMIND,
                     List.of("lightbulb"), List.of(), List.of(), new ReminderSpec("replace the lightbulb",
                             Instant.parse("2026-11-25T08:00:00Z"), request.zone(), null, "tomorrow at 9"));

@@ -38,6 +38,12 @@ final class GraphDbStub implements AutoCloseable {
 
     private final List<CreateAgentRequest> creations = new CopyOnWriteArrayList<>();
 
+    /** The {@code traceparent} header of each discovery call, by concept. */
+    private final Map<String, String> discoveryTraceparents = new ConcurrentHashMap<>();
+
+    /** Concepts whose discovery answers 500, as a registry with a sick Neo4j would. */
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+
     private final HttpServer server;
 
     private GraphDbStub(HttpServer server) {
@@ -68,6 +74,16 @@ final class GraphDbStub implements AutoCloseable {
                 .add(new AgentDescriptor(id, type, concept, "active", "seed", Instant.EPOCH, weight));
     }
 
+    /** Makes discovery for that concept fail. */
+    void failDiscoveryOf(String concept) {
+        this.failing.add(concept);
+    }
+
+    /** The {@code traceparent} the last discovery call for that concept carried. */
+    String discoveryTraceparent(String concept) {
+        return this.discoveryTraceparents.get(concept);
+    }
+
     /** What neurogenesis asked to create, for that concept. */
     List<CreateAgentRequest> creationsFor(String concept) {
         return this.creations.stream().filter(request -> request.concept().equals(concept)).toList();
@@ -75,6 +91,14 @@ final class GraphDbStub implements AutoCloseable {
 
     private void discover(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            this.discoveryTraceparents.put(query.get("concept"), traceparent);
+        }
+        if (this.failing.contains(query.get("concept"))) {
+            respond(exchange, 500, Map.of("title", "Internal Server Error", "status", 500));
+            return;
+        }
         List<AgentDescriptor> found = this.agents.getOrDefault(query.get("concept"), List.of())
                 .stream()
                 .filter(agent -> agent.type().handles(

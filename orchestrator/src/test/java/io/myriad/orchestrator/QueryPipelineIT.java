@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,7 @@ class QueryPipelineIT {
         GRAPHDB.seed("fact-base-lightbulb", AgentType.FACT_BASE, "lightbulb", 0.3);
         GRAPHDB.seed("definition-lightbulb", AgentType.DEFINITION, "lightbulb", 0.9);
         GRAPHDB.seed(FleetStubs.SILENT + "gramophone", AgentType.DEFINITION, "gramophone", 0.9);
+        GRAPHDB.failDiscoveryOf("kraken");
     }
 
     @DynamicPropertySource
@@ -165,6 +167,45 @@ class QueryPipelineIT {
         assertThat(metric("orchestrator_task_failure_total", "reason=\"timed_out\"")).isEqualTo(timedOutBefore + 1);
         assertThat(metric("orchestrator_task_success_total", "")).isEqualTo(successBefore + 1);
         assertThat(metric("orchestrator_queries_total", "status=\"partial\"")).isEqualTo(partialBefore + 1);
+        // The two discoveries ran on threads of their own, in the query's trace.
+        String traceId = answer.path("traceId").asString();
+        assertThat(GRAPHDB.discoveryTraceparent("lightbulb")).isNotNull();
+        assertThat(GRAPHDB.discoveryTraceparent("gramophone")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void failsOnlyTheTaskWhoseDiscoveryFailed() throws Exception {
+        double errorsBefore = metric("orchestrator_agent_discovery_total", "status=\"error\"");
+        double failedBefore = metric("orchestrator_task_failure_total", "reason=\"failed\"");
+
+        HttpResponse<String> response = ask("{\"text\": \"What are a lightbulb and a kraken?\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("status").asString()).isEqualTo("partial");
+        assertThat(answer.path("answer").asString()).contains("lightbulb");
+        assertThat(answer.path("agents").valueStream().map(agent -> agent.path("concept").asString() + ":"
+                + agent.path("status").asString()))
+                .containsExactly("lightbulb:answered", "kraken:failed");
+        assertThat(metric("orchestrator_agent_discovery_total", "status=\"error\"")).isEqualTo(errorsBefore + 1);
+        assertThat(metric("orchestrator_task_failure_total", "reason=\"failed\"")).isEqualTo(failedBefore + 1);
+        assertThat(GRAPHDB.creationsFor("kraken")).isEmpty();
+    }
+
+    @Test
+    void exposesQueryAndStageLatencyAsHistogramsWithTheFleetsBuckets() throws Exception {
+        ask("{\"text\": \"What is a lightbulb?\"}");
+
+        for (String le : List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0",
+                "10.0", "+Inf")) {
+            assertThat(metric("orchestrator_query_duration_seconds_bucket", "le=\"" + le + "\"")).as(le)
+                    .isGreaterThanOrEqualTo(0);
+            for (String stage : List.of("parse", "discover", "neurogenesis", "dispatch", "synthesize")) {
+                assertThat(metric("orchestrator_stage_duration_seconds_bucket",
+                        "le=\"" + le + "\"", "stage=\"" + stage + "\"")).as(stage + " " + le).isGreaterThanOrEqualTo(0);
+            }
+        }
+        assertThat(metric("orchestrator_query_duration_seconds_count", "")).isPositive();
     }
 
     @Test
@@ -316,8 +357,8 @@ class QueryPipelineIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The value of the one series of {@code name} whose labels contain {@code labels}, as Prometheus scrapes it. */
-    private double metric(String name, String labels) throws IOException, InterruptedException {
+    /** The value of the one series of {@code name} whose labels contain all {@code labels}, as Prometheus scrapes it. */
+    private double metric(String name, String... labels) throws IOException, InterruptedException {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
                 .header("Accept", "text/plain")
@@ -326,12 +367,12 @@ class QueryPipelineIT {
         Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(scrape.body());
         Double value = null;
         while (series.find()) {
-            if (series.group(1).contains(labels)) {
-                assertThat(value).as("one series of " + name + " with " + labels).isNull();
+            if (Arrays.stream(labels).allMatch(series.group(1)::contains)) {
+                assertThat(value).as("one series of " + name + " with " + Arrays.toString(labels)).isNull();
                 value = Double.parseDouble(series.group(2));
             }
         }
-        assertThat(value).as(name + "{" + labels + "} in\n" + scrape.body()).isNotNull();
+        assertThat(value).as(name + Arrays.toString(labels) + " in\n" + scrape.body()).isNotNull();
         return value;
     }
 }
