@@ -26,6 +26,7 @@ import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.ConceptKnowledge;
 import io.myriad.contracts.graph.ConceptKnowledge.Relation;
+import io.myriad.contracts.graph.ConceptsChanged;
 import io.myriad.contracts.query.Intent;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealRedis;
@@ -149,6 +150,19 @@ class AgentTasksIT {
     }
 
     @Test
+    void forgetsCachedKnowledgeOfAConceptTheGraphReportsChanged() throws Exception {
+        // given the lightbulb's knowledge is cached
+        assertThat(ask(task("definition-lightbulb", Intent.DEFINE)).value().status()).isEqualTo(ResultStatus.ANSWERED);
+        assertThat(this.redis.hasKey("myriad:knowledge:lightbulb")).isTrue();
+
+        // when the graphdb-manager reports the lightbulb changed
+        this.requests.send(Topics.CONCEPT_CHANGES, new ConceptsChanged(List.of("lightbulb")));
+
+        // then the cached entry is gone, so the next task reads the graph again
+        await().atMost(Duration.ofSeconds(30)).until(() -> !this.redis.hasKey("myriad:knowledge:lightbulb"));
+    }
+
+    @Test
     void failsExplicitlyForAnAgentTheRegistryDoesNotKnow() throws Exception {
         double rejected = rejected("unknown_agent");
 
@@ -158,6 +172,19 @@ class AgentTasksIT {
         assertThat(result.answer()).isEqualTo("no such agent: definition-unicorn");
         assertThat(result.confidence()).isZero();
         assertThat(rejected("unknown_agent")).isEqualTo(rejected + 1);
+    }
+
+    @Test
+    void failsExplicitlyWhenTheGraphHoldsNoKnowledgeOfTheAgentsConcept() throws Exception {
+        double rejected = rejected("knowledge_unavailable");
+
+        AgentResult result = ask(task("definition-phlogiston", Intent.DEFINE, "phlogiston")).value();
+
+        assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.agentType()).isEqualTo("DEFINITION");
+        assertThat(result.answer()).isEqualTo("knowledge unavailable: the graph holds no concept 'phlogiston'");
+        assertThat(result.confidence()).isZero();
+        assertThat(rejected("knowledge_unavailable")).isEqualTo(rejected + 1);
     }
 
     @Test
@@ -256,6 +283,8 @@ class AgentTasksIT {
                     AgentType.DEFINITION, "lightbulb", "active", "seed", seeded, 1.0));
             this.resources.put("/api/v1/agents/function-lightbulb", new AgentDescriptor("function-lightbulb",
                     AgentType.FUNCTION, "lightbulb", "active", "seed", seeded, 1.0));
+            this.resources.put("/api/v1/agents/definition-phlogiston", new AgentDescriptor(
+                    "definition-phlogiston", AgentType.DEFINITION, "phlogiston", "active", "seed", seeded, 1.0));
             this.resources.put("/api/v1/concepts/lightbulb", new ConceptKnowledge("lightbulb", List.of("light bulb"),
                     "A lightbulb is a device that produces light from electricity.",
                     List.of("lights rooms", "signals that a device is on"), List.of(),
