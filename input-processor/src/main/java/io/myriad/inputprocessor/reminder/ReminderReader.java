@@ -35,8 +35,8 @@ public class ReminderReader {
     }
 
     /**
-     * The reminder {@code text} asks for, resolved in {@code zone} as seen at {@code now}; its {@code dueAt},
-     * {@code recurrence} and {@code expression} are {@code null} when it says no time this reader understands.
+     * The reminder {@code text} asks for, resolved in {@code zone} as seen at {@code now}; empty when it asks for
+     * none, or says no time this reader understands (the orchestrator then answers that it did not understand).
      */
     public Optional<ReminderSpec> read(String text, ZoneId zone, Instant now) {
         if (text == null) {
@@ -47,12 +47,9 @@ public class ReminderReader {
             return Optional.empty();
         }
         String body = text.substring(request.end());
-        Optional<TimeExpression> when = this.timeExpressions.find(body, zone, now);
-        String message = when.map((found) -> body.substring(0, found.start()) + " " + body.substring(found.end()))
-                .orElse(body);
-        String expression = when.map((found) -> body.substring(found.start(), found.end()).trim()).orElse(null);
-        return Optional.of(new ReminderSpec(clean(message), when.map(TimeExpression::dueAt).orElse(null),
-                zone.getId(), when.map(TimeExpression::recurrence).orElse(null), expression));
+        return this.timeExpressions.find(body, zone, now).map((when) -> new ReminderSpec(
+                clean(body.substring(0, when.start()) + " " + body.substring(when.end())), when.dueAt(), zone.getId(),
+                when.recurrence(), body.substring(when.start(), when.end()).trim()));
     }
 
     private static String clean(String message) {

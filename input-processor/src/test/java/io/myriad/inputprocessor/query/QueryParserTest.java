@@ -217,6 +217,16 @@ class QueryParserTest {
     }
 
     @Test
+    void readsARemindIntentWithoutAReminderWhenItSaysNoTimeItUnderstands() {
+        ParsedQuery parsed = parse("Remind me to buy lightbulbs sometime");
+
+        assertThat(parsed.intent()).isEqualTo(Intent.REMIND);
+        assertThat(parsed.tasks()).isEmpty();
+        assertThat(parsed.reminder()).isNull();
+        assertThat(parsed.concepts()).containsExactly("lightbulb");
+    }
+
+    @Test
     void readsAReminderInUtcWhenTheZoneIsMissingOrInvalid() {
         ParsedQuery missing = this.parser.parse(new ParseRequest("q-1", "remind me to call mum at 17:30", null));
         ParsedQuery invalid = this.parser.parse(new ParseRequest("q-2", "remind me to call mum at 17:30",

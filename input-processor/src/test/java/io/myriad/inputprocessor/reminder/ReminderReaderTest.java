@@ -192,20 +192,11 @@ class ReminderReaderTest {
     }
 
     @Test
-    void leavesTheTimeEmptyWhenItSaysNoneItUnderstands() {
-        ReminderSpec spec = read("remind me to buy lightbulbs at some point", UTC, WEDNESDAY);
-
-        assertThat(spec.message()).isEqualTo("buy lightbulbs at some point");
-        assertThat(spec.dueAt()).isNull();
-        assertThat(spec.expression()).isNull();
-        assertThat(spec.recurrence()).isNull();
-    }
-
-    @Test
-    void ignoresImpossibleTimes() {
-        ReminderSpec spec = read("remind me to call at 25:00", UTC, WEDNESDAY);
-
-        assertThat(spec.dueAt()).isNull();
+    void readsNoReminderWhenItSaysNoTimeItUnderstands() {
+        assertThat(this.reader.isReminder("remind me to buy lightbulbs at some point")).isTrue();
+        assertThat(this.reader.read("remind me to buy lightbulbs at some point", UTC, WEDNESDAY)).isEmpty();
+        assertThat(this.reader.read("remind me to call at 25:00", UTC, WEDNESDAY)).isEmpty();
+        assertThat(this.reader.read("remind me to call at 13pm", UTC, WEDNESDAY)).isEmpty();
     }
 
     @Test
