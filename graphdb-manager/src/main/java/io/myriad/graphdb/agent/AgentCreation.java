@@ -1,10 +1,5 @@
 package io.myriad.graphdb.agent;
 
-import java.util.EnumMap;
-import java.util.Map;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.CreateAgentRequest;
 import io.myriad.graphdb.GraphdbProperties;
@@ -42,22 +37,16 @@ public class AgentCreation {
 
     private final GraphdbProperties properties;
 
-    private final Map<AgentOrigin, Counter> created = new EnumMap<>(AgentOrigin.class);
+    private final CreatedAgents created;
 
     public AgentCreation(AgentRegistry registry, GraphEvents events, QueryTimer timer, RegistryGauges gauges,
-            GraphdbProperties properties, MeterRegistry meterRegistry) {
+            GraphdbProperties properties, CreatedAgents created) {
         this.registry = registry;
         this.events = events;
         this.timer = timer;
         this.gauges = gauges;
         this.properties = properties;
-        for (AgentOrigin origin : AgentOrigin.values()) {
-            this.created.put(origin, Counter.builder("graphdb.agents.created")
-                    .description("Agents created in the registry")
-                    .baseUnit("agents")
-                    .tag("origin", origin.value())
-                    .register(meterRegistry));
-        }
+        this.created = created;
     }
 
     public AgentRegistry.RegisteredAgent create(CreateAgentRequest request) {
@@ -83,7 +72,7 @@ public class AgentCreation {
                 this.registry.remove(registered.agent().id());
                 throw ex;
             }
-            this.created.get(origin).increment();
+            this.created.add(origin, 1);
             this.gauges.refresh();
             log.info("Created agent {} ({})", registered.agent().id(), origin.value());
         }

@@ -54,9 +54,13 @@ public class AgentRegistry {
             UNWIND $agents AS agent
             MATCH (c:Concept {name: agent.concept})
             MERGE (a:Agent {id: agent.id})
-            ON CREATE SET a.type = agent.type, a.status = 'active', a.origin = 'seed', a.createdAt = datetime()
+            ON CREATE SET a.type = agent.type, a.status = 'active', a.origin = 'seed', a.createdAt = datetime(),
+                          a.creating = true
+            WITH c, a, coalesce(a.creating, false) AS created
+            REMOVE a.creating
             MERGE (a)-[h:HANDLES]->(c)
             ON CREATE SET h.weight = 1.0
+            RETURN count(CASE WHEN created THEN 1 END) AS created
             """;
 
     private final Neo4jClient neo4j;
@@ -103,14 +107,22 @@ public class AgentRegistry {
         this.neo4j.query(DELETE).bind(id).to("id").run();
     }
 
-    /** Gives each of the concepts one agent of each given type (origin seed, weight 1.0) unless it has it. */
+    /**
+     * Gives each of the concepts one agent of each given type (origin seed, weight 1.0) unless it has it.
+     *
+     * @return how many agents this created
+     */
     @Transactional
-    public void ensureSeedAgents(List<String> concepts, List<AgentType> types) {
+    public long ensureSeedAgents(List<String> concepts, List<AgentType> types) {
         List<Map<String, Object>> rows = concepts.stream()
                 .flatMap(concept -> types.stream().map(type -> Map.<String, Object>of("id", AgentIds.of(type, concept),
                         "type", type.name(), "concept", concept)))
                 .toList();
-        this.neo4j.query(SEED_AGENTS).bind(rows).to("agents").run();
+        return this.neo4j.query(SEED_AGENTS).bind(rows).to("agents")
+                .fetchAs(Long.class)
+                .mappedBy((t, row) -> row.get("created").asLong())
+                .one()
+                .orElse(0L);
     }
 
     private static AgentDescriptor descriptor(Record row) {

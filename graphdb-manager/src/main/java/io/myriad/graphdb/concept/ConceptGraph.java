@@ -12,6 +12,7 @@ import io.myriad.contracts.graph.ConceptName;
 
 import org.neo4j.driver.Value;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,7 +128,7 @@ public class ConceptGraph {
                 .orElse(0L);
         if (matched != relationRows.size()) {
             // A target validated a moment ago was deleted since: refuse the batch rather than import half of it.
-            throw new IllegalStateException("Only " + matched + " of " + relationRows.size()
+            throw new ConcurrencyFailureException("Only " + matched + " of " + relationRows.size()
                     + " relation targets are still in the graph");
         }
         return matched;

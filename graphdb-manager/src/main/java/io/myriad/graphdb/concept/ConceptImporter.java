@@ -48,13 +48,13 @@ public class ConceptImporter {
         this.timer = timer;
         this.gauges = gauges;
         this.properties = properties;
+        // No base units: Prometheus would append them, and the catalogued names are graphdb_concepts_imported_total
+        // and graphdb_imports_rejected_total.
         this.imported = Counter.builder("graphdb.concepts.imported")
                 .description("Concepts written by imports through the API")
-                .baseUnit("concepts")
                 .register(registry);
         this.rejected = Counter.builder("graphdb.imports.rejected")
                 .description("Import batches refused because an item was invalid")
-                .baseUnit("batches")
                 .register(registry);
     }
 

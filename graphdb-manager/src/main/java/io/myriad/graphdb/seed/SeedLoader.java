@@ -8,7 +8,9 @@ import java.util.Set;
 
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.graphdb.GraphdbProperties;
+import io.myriad.graphdb.agent.AgentOrigin;
 import io.myriad.graphdb.agent.AgentRegistry;
+import io.myriad.graphdb.agent.CreatedAgents;
 import io.myriad.graphdb.concept.ConceptBatchValidator;
 import io.myriad.graphdb.concept.ConceptGraph;
 import io.myriad.graphdb.concept.ConceptInput;
@@ -50,9 +52,11 @@ public class SeedLoader {
 
     private final GraphdbProperties properties;
 
+    private final CreatedAgents created;
+
     public SeedLoader(ResourceLoader resources, JsonMapper json, ConceptBatchValidator validator,
             ConceptGraph concepts, AgentRegistry agents, TransactionTemplate transaction,
-            GraphdbProperties properties) {
+            GraphdbProperties properties, CreatedAgents created) {
         this.resources = resources;
         this.json = json;
         this.validator = validator;
@@ -60,6 +64,7 @@ public class SeedLoader {
         this.agents = agents;
         this.transaction = transaction;
         this.properties = properties;
+        this.created = created;
     }
 
     /** The seed's concepts, canonical and validated; an invalid seed is a build error, so it fails the start. */
@@ -85,11 +90,13 @@ public class SeedLoader {
     public int load() {
         List<ConceptInput> seed = seed();
         List<String> names = seed.stream().map(ConceptInput::name).toList();
-        this.transaction.executeWithoutResult(status -> {
+        Long createdAgents = this.transaction.execute(status -> {
             this.concepts.write(seed, true);
-            this.agents.ensureSeedAgents(names, SPECIALISTS);
+            return this.agents.ensureSeedAgents(names, SPECIALISTS);
         });
-        log.info("Seed knowledge in place: {} concepts, {} agents each", names.size(), SPECIALISTS.size());
+        this.created.add(AgentOrigin.SEED, createdAgents);
+        log.info("Seed knowledge in place: {} concepts with {} agents each ({} agents created now)", names.size(),
+                SPECIALISTS.size(), createdAgents);
         return names.size();
     }
 }

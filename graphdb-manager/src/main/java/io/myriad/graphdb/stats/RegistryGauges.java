@@ -46,7 +46,8 @@ public class RegistryGauges {
         }
     }
 
-    @Scheduled(fixedDelayString = "${myriad.graphdb.gauge-refresh:15s}")
+    @Scheduled(initialDelayString = "${myriad.graphdb.gauge-refresh:15s}",
+            fixedDelayString = "${myriad.graphdb.gauge-refresh:15s}")
     public void refresh() {
         try {
             RegistryCounts.GraphSize size = this.counts.size();

@@ -6,6 +6,10 @@ import io.myriad.graphdb.events.EventNotPublishedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,6 +49,18 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 "The change could not be announced on Kafka; retry later");
         problem.setTitle("Event not published");
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail concurrentChange(ConcurrencyFailureException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The graph changed while the request was applied; nothing was written, retry");
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+    ProblemDetail graphUnavailable(DataAccessException ex) {
+        log.warn("Neo4j did not answer: {}", ex.toString());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The graph is not available; retry later");
     }
 
     @ExceptionHandler

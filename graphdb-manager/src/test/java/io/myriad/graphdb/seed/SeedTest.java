@@ -53,7 +53,7 @@ class SeedTest {
             GraphdbProperties properties = new GraphdbProperties("classpath:seed/concepts.json", true, 0.5,
                     Duration.ofSeconds(5), Duration.ofSeconds(15), 500);
             SeedLoader loader = new SeedLoader(new DefaultResourceLoader(), JsonMapper.builder().build(),
-                    new ConceptBatchValidator(validation.getValidator()), null, null, null, properties);
+                    new ConceptBatchValidator(validation.getValidator()), null, null, null, properties, null);
             return loader.seed();
         }
     }
