@@ -43,8 +43,4 @@ public class Rejections {
         return new AgentResult(task.queryId(), task.taskId(), task.agentId(), agentType, task.concept(),
                 task.intent(), ResultStatus.FAILED, reason, 0, List.of());
     }
-
-    double count(Rejection rejection) {
-        return this.counters.get(rejection).count();
-    }
 }
