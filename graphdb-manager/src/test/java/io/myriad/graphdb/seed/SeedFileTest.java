@@ -19,7 +19,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SeedTest {
+class SeedFileTest {
 
     @Test
     void theSeedHoldsAtLeast110ValidConceptsEachWithKnowledgeAndARelation() {
@@ -52,9 +52,8 @@ class SeedTest {
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             GraphdbProperties properties = new GraphdbProperties("classpath:seed/concepts.json", true, 0.5,
                     Duration.ofSeconds(5), Duration.ofSeconds(15), 500);
-            SeedLoader loader = new SeedLoader(new DefaultResourceLoader(), JsonMapper.builder().build(),
-                    new ConceptBatchValidator(validation.getValidator()), null, null, null, properties, null);
-            return loader.seed();
+            return new SeedFile(new DefaultResourceLoader(), JsonMapper.builder().build(),
+                    new ConceptBatchValidator(validation.getValidator()), properties).concepts();
         }
     }
 }
