@@ -4,16 +4,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.ResultStatus;
 import io.myriad.contracts.answer.ComposedAnswer;
+import io.myriad.contracts.answer.Format;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.reminder.ReminderSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Assembles the answer document from what the pipeline's hops returned. */
 final class QueryAnswers {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH);
@@ -38,14 +43,15 @@ final class QueryAnswers {
         String text = "I will remind you to " + reminder.message() + " on " + when
                 + ((reminder.recurrence() != null) ? ", and again as you asked." : ".");
         return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
-                QueryStatus.REMINDER.label(), text, format(query), false, parsed.concepts(), parsed.unknownPhrases(),
+                QueryStatus.REMINDER.label(), render(query, text), format(query), false, parsed.concepts(), parsed.unknownPhrases(),
                 List.of(), reminder, durationMs);
     }
 
     /** A reminder question in which the input-processor found no time or no message. */
     static QueryAnswer reminderNotUnderstood(Query query, ParsedQuery parsed, long durationMs) {
         return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
-                QueryStatus.FAILED.label(), "I could not tell what to remind you of, or when.", format(query), false,
+                QueryStatus.FAILED.label(), render(query, "I could not tell what to remind you of, or when."),
+                format(query), false,
                 parsed.concepts(), parsed.unknownPhrases(), List.of(), null, durationMs);
     }
 
@@ -53,13 +59,18 @@ final class QueryAnswers {
     static QueryAnswer failed(Query query, ParsedQuery parsed, String hop, long durationMs) {
         return new QueryAnswer(query.id(), query.traceId(), query.question().text(),
                 (parsed != null) ? intent(parsed.intent()) : null, QueryStatus.FAILED.label(),
-                "The " + hop + " did not answer in time; please ask again.", format(query), true,
+                render(query, "The " + hop + " did not answer in time; please ask again."), format(query), true,
                 (parsed != null) ? parsed.concepts() : List.of(),
                 (parsed != null) ? parsed.unknownPhrases() : List.of(), List.of(), null, durationMs);
     }
 
     static QueryStatus status(QueryAnswer answer) {
         return QueryStatus.valueOf(answer.status().toUpperCase(Locale.ROOT));
+    }
+
+    /** The orchestrator's own sentences in the format asked for: plain text is already valid markdown. */
+    private static String render(Query query, String text) {
+        return (query.question().format() == Format.JSON) ? JSON.writeValueAsString(Map.of("text", text)) : text;
     }
 
     private static String intent(Intent intent) {

@@ -88,6 +88,18 @@ class QueryAnswersTest {
     }
 
     @Test
+    void rendersItsOwnSentencesAsAJsonDocumentWhenJsonWasAsked() {
+        Query asJson = new Query("q-2", null,
+                new Question("Remind me to water the plants", Format.JSON, ZoneId.of("UTC"), "alice"), 0);
+        ParsedQuery remind = new ParsedQuery("q-2", Intent.REMIND, List.of(), List.of(), List.of(), null);
+
+        QueryAnswer answer = QueryAnswers.reminderNotUnderstood(asJson, remind, 3);
+
+        assertThat(answer.format()).isEqualTo("json");
+        assertThat(answer.answer()).isEqualTo("{\"text\":\"I could not tell what to remind you of, or when.\"}");
+    }
+
+    @Test
     void failsWithoutAParsedQueryWhenTheInputProcessorIsSilent() {
         QueryAnswer answer = QueryAnswers.failed(QUERY, null, "input-processor", 3250);
 
