@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.reminder.RemindCommand;
 import io.myriad.testsupport.RealKafka;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
