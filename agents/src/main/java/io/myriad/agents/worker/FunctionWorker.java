@@ -1,6 +1,7 @@
 package io.myriad.agents.worker;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.ConceptKnowledge;
@@ -23,7 +24,13 @@ class FunctionWorker implements Worker {
         if (uses.isEmpty()) {
             return new Answer("I know of no use of " + knowledge.name() + ".", Confidence.NONE, List.of());
         }
-        return new Answer("What " + knowledge.name() + " does: " + String.join("; ", uses) + ".",
+        // Uses written as sentences ("It lights rooms.") read best one after another; fragments ("lights rooms")
+        // as one list.
+        boolean sentences = uses.stream().allMatch(use -> Character.isUpperCase(use.trim().charAt(0)));
+        String said = sentences ? uses.stream().map(Knowledge::sentence).collect(Collectors.joining(" "))
+                : uses.stream().map(use -> use.trim().replaceAll("[.!?]+$", "")).collect(Collectors.joining("; "))
+                        + ".";
+        return new Answer("What " + knowledge.name() + " does: " + said,
                 Confidence.of(uses.size(), 3, 0.95), List.of());
     }
 }

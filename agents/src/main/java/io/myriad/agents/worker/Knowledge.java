@@ -1,7 +1,10 @@
 package io.myriad.agents.worker;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.myriad.contracts.graph.ConceptKnowledge;
 import io.myriad.contracts.graph.ConceptKnowledge.Relation;
@@ -24,9 +27,21 @@ final class Knowledge {
         return nonBlank(knowledge.facts());
     }
 
+    /**
+     * The concept's relations, one per neighbour: the graph often holds an edge each way between two concepts
+     * (battery to electricity and back), which would say the same thing twice. The concept's own (outgoing) edge
+     * is kept in preference.
+     */
     static List<Relation> relations(ConceptKnowledge knowledge) {
-        return knowledge.relations() == null ? List.of()
-                : knowledge.relations().stream().filter(r -> r.target() != null && !r.target().isBlank()).toList();
+        if (knowledge.relations() == null) {
+            return List.of();
+        }
+        Map<String, Relation> byNeighbour = new LinkedHashMap<>();
+        knowledge.relations().stream()
+                .filter(r -> r.target() != null && !r.target().isBlank())
+                .sorted(Comparator.comparing((Relation r) -> !r.outgoing()))
+                .forEach(r -> byNeighbour.putIfAbsent(r.target(), r));
+        return List.copyOf(byNeighbour.values());
     }
 
     /** Sentences in a definition: how much it says. */

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RelationWorker implements Worker {
 
+    /** A hub such as electricity has dozens of neighbours; an answer names the first few and counts the rest. */
+    private static final int MOST_NAMED = 8;
+
     @Override
     public AgentType type() {
         return AgentType.RELATION;
@@ -26,8 +29,12 @@ class RelationWorker implements Worker {
             return new Answer("I know of nothing " + knowledge.name() + " relates to.", Confidence.NONE, List.of());
         }
         String clauses = relations.stream()
+                .limit(MOST_NAMED)
                 .map(relation -> Knowledge.clause(knowledge.name(), relation))
                 .collect(Collectors.joining("; "));
+        if (relations.size() > MOST_NAMED) {
+            clauses += "; and " + (relations.size() - MOST_NAMED) + " more";
+        }
         return new Answer("How " + knowledge.name() + " relates: " + clauses + ".",
                 Confidence.of(relations.size(), 4, 0.9), Knowledge.neighbours(relations));
     }

@@ -1,5 +1,6 @@
 package io.myriad.agents.worker;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.myriad.contracts.graph.AgentType;
@@ -58,6 +59,34 @@ class WorkersTest {
         assertThat(one.confidence()).isBetween(none.confidence(), full.confidence()).isNotIn(none.confidence(),
                 full.confidence());
         assertThat(none.text()).contains("no use of gizmo");
+    }
+
+    @Test
+    void functionAgentReadsUsesWrittenAsSentencesOneAfterAnother() {
+        ConceptKnowledge kettle = new ConceptKnowledge("kettle", List.of(), "A kettle boils water.",
+                List.of("It boils water for tea.", "It switches itself off"), List.of(), List.of());
+
+        assertThat(answer(AgentType.FUNCTION, Intent.FUNCTION, kettle).text())
+                .isEqualTo("What kettle does: It boils water for tea. It switches itself off.");
+    }
+
+    @Test
+    void relationAgentNamesEachNeighbourOnceAndCountsWhatItLeavesOut() {
+        // given a hub whose edges run both ways to the same neighbours, and more neighbours than an answer names
+        List<Relation> relations = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            relations.add(new Relation("RELATED_TO", "n" + i, false, null));
+            relations.add(new Relation("RELATED_TO", "n" + i, true, null));
+        }
+        ConceptKnowledge hub = new ConceptKnowledge("electricity", List.of(), "Energy.", List.of(), List.of(),
+                relations);
+
+        Answer answer = answer(AgentType.RELATION, Intent.RELATE, hub);
+
+        // then each neighbour is named once, by the hub's own edge, and the rest are counted
+        assertThat(answer.text()).startsWith("How electricity relates: electricity is related to n1; "
+                + "electricity is related to n2;").endsWith("electricity is related to n8; and 2 more.");
+        assertThat(answer.relatedConcepts()).hasSize(10).doesNotHaveDuplicates();
     }
 
     @Test
