@@ -1,0 +1,128 @@
+package io.myriad.fleet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fleet as {@code ./myriad up --no-build} starts it, shared by every fleet test class of one run: started by the
+ * first test that asks for it, stopped (SIGTERM to the launcher) when the run ends. It uses the fleet's fixed ports,
+ * so no other fleet may be running on this machine. A test gets it as a parameter with
+ * {@code @ExtendWith(LocalFleet.Resolver.class)}.
+ */
+final class LocalFleet implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process launcher;
+
+    private final JsonNode facts;
+
+    private LocalFleet(Process launcher, JsonNode facts) {
+        this.launcher = launcher;
+        this.facts = facts;
+    }
+
+    private static LocalFleet start() throws IOException {
+        Path upLog = ROOT.resolve("fleet-tests/target/myriad-up.log");
+        Files.createDirectories(upLog.getParent());
+        ProcessBuilder up = new ProcessBuilder("./myriad", "up", "--no-build").directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(upLog.toFile());
+        // No startup cache: writing one makes the first stop after a build a minute longer, for nothing here.
+        up.environment().put("MYRIAD_STARTUP_CACHE", "off");
+        Process launcher = up.start();
+        await("./myriad up to report the fleet ready (log: " + upLog + ")").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    assertThat(launcher.isAlive()).as("./myriad up is running; it said: %s", Files.readString(upLog))
+                            .isTrue();
+                    return Files.readString(upLog).contains("fleet ready in");
+                });
+        return new LocalFleet(launcher, JSON.readTree(ROOT.resolve(".myriad/fleet.json").toFile()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (this.launcher.isAlive()) {
+            this.launcher.destroy(); // SIGTERM: the launcher stops everything it started
+            assertThat(this.launcher.waitFor(3, TimeUnit.MINUTES)).as("fleet stopped").isTrue();
+        }
+    }
+
+    /** What {@code ./myriad up} wrote to {@code .myriad/fleet.json}. */
+    JsonNode facts() {
+        return this.facts;
+    }
+
+    JsonNode service(String name) {
+        return this.facts.path("services").valueStream()
+                .filter((candidate) -> candidate.path("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in fleet.json"));
+    }
+
+    String url(String service) {
+        return service(service).path("url").asString();
+    }
+
+    String zipkin() {
+        return this.facts.path("zipkin").path("url").asString();
+    }
+
+    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Hands the one fleet of this test run to any test or lifecycle method that declares it. */
+    static final class Resolver implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == LocalFleet.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // The root store lives for the whole run and closes the fleet at its end.
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .computeIfAbsent(LocalFleet.class, (key) -> {
+                        try {
+                            return start();
+                        }
+                        catch (IOException ex) {
+                            throw new IllegalStateException("./myriad up could not be started", ex);
+                        }
+                    }, LocalFleet.class);
+        }
+    }
+}
