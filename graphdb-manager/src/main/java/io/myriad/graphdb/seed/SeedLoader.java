@@ -9,6 +9,8 @@ import io.myriad.graphdb.agent.AgentRegistry;
 import io.myriad.graphdb.agent.CreatedAgents;
 import io.myriad.graphdb.concept.ConceptGraph;
 import io.myriad.graphdb.concept.ConceptInput;
+import io.myriad.graphdb.events.EventNotPublishedException;
+import io.myriad.graphdb.events.GraphEvents;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,11 @@ public class SeedLoader {
 
     private final CreatedAgents created;
 
+    private final GraphEvents events;
+
     public SeedLoader(SeedFile seed, ConceptGraph concepts, AgentRegistry agents, TransactionTemplate transaction,
-            CreatedAgents created) {
+            CreatedAgents created, GraphEvents events) {
+        this.events = events;
         this.seed = seed;
         this.concepts = concepts;
         this.agents = agents;
@@ -59,6 +64,13 @@ public class SeedLoader {
         this.created.add(AgentOrigin.SEED, createdAgents);
         log.info("Seed knowledge in place: {} concepts with {} agents each ({} agents created now)", names.size(),
                 SPECIALISTS.size(), createdAgents);
+        // A service that read the concept names while the seed was being written holds too few of them.
+        try {
+            this.events.conceptsChanged(names);
+        }
+        catch (EventNotPublishedException ex) {
+            log.warn("Seed loaded, but its ConceptsChanged event was not published: {}", ex.getMessage());
+        }
         return names.size();
     }
 }

@@ -42,8 +42,9 @@ public class VocabularyRefresher implements SmartLifecycle {
 
     private void refreshAndReschedule() {
         this.vocabulary.refresh();
-        Duration next = this.vocabulary.isLoaded() ? this.properties.refreshInterval()
-                : this.properties.retryInterval();
+        // An empty vocabulary is retried like a failed one: graphdb-manager answers before its seed is written.
+        boolean usable = this.vocabulary.isLoaded() && this.vocabulary.current().size() > 0;
+        Duration next = usable ? this.properties.refreshInterval() : this.properties.retryInterval();
         ScheduledExecutorService current = this.executor;
         try {
             if (current != null) {

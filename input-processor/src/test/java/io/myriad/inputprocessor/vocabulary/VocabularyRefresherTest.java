@@ -53,6 +53,23 @@ class VocabularyRefresherTest {
     }
 
     @Test
+    void keepsRetryingWhileGraphdbManagerKnowsNoConceptYet() {
+        // given a graphdb-manager that answers before its seed is written
+        this.graphdb.serve(List.of());
+        this.refresher = new VocabularyRefresher(this.vocabulary,
+                new VocabularyProperties(Duration.ofHours(1), Duration.ofMillis(50)));
+
+        this.refresher.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> successes() >= 2);
+
+        // when the seed lands, the next retry picks it up without waiting for the hourly reload
+        this.graphdb.serve(List.of(new ConceptName("lightbulb", List.of())));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(this.vocabulary.current().conceptsIn("lightbulbs")).containsExactly("lightbulb"));
+    }
+
+    @Test
     void reloadsEveryRefreshIntervalOnceLoaded() {
         this.refresher = new VocabularyRefresher(this.vocabulary,
                 new VocabularyProperties(Duration.ofMillis(100), Duration.ofHours(1)));
