@@ -45,7 +45,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * reminder-service, {@link GraphDbStub} the graphdb-manager's registry over HTTP. The fleet tests run the real
  * services.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
+// Discovery asked every time: these tests count and inspect each call the registry gets.
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+        properties = { "management.server.port=0", "myriad.orchestrator.discovery-cache-ttl=0" })
 @RealKafka
 @Import(FleetStubs.class)
 class QueryPipelineIT {

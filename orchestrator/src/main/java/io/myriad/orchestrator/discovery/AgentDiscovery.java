@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.orchestrator.OrchestratorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +41,21 @@ public class AgentDiscovery {
 
     private final Map<DiscoveryOutcome, Counter> outcomes = new EnumMap<>(DiscoveryOutcome.class);
 
-    AgentDiscovery(RestClient graphDb, SimpleAsyncTaskExecutorBuilder executors, MeterRegistry meters) {
+    private final RememberedAgents remembered;
+
+    private final Map<Boolean, Counter> recalls = new HashMap<>();
+
+    AgentDiscovery(RestClient graphDb, SimpleAsyncTaskExecutorBuilder executors, MeterRegistry meters,
+            OrchestratorProperties properties) {
         this.graphDb = graphDb;
+        this.remembered = new RememberedAgents(properties.discoveryCacheTtl(), System::nanoTime);
+        for (boolean hit : new boolean[] { true, false }) {
+            this.recalls.put(hit, Counter.builder("orchestrator.agent.discovery.cache")
+                    .description("Agent discoveries answered from the orchestrator's short memory (hit) or asked of "
+                            + "the graphdb-manager (miss)")
+                    .tag("result", hit ? "hit" : "miss")
+                    .register(meters));
+        }
         this.lookups = executors.threadNamePrefix("discovery-")
                 .virtualThreads(true)
                 .taskDecorator(new ContextPropagatingTaskDecorator())
@@ -65,7 +81,12 @@ public class AgentDiscovery {
     }
 
     private Discovery discover(PlannedTask task) {
-        Discovery discovery = lookUp(task);
+        Optional<AgentDescriptor> recalled = this.remembered.recall(task.concept(), task.intent());
+        this.recalls.get(recalled.isPresent()).increment();
+        Discovery discovery = recalled.map((agent) -> Discovery.found(task, agent)).orElseGet(() -> lookUp(task));
+        if (recalled.isEmpty() && discovery.outcome() == DiscoveryOutcome.FOUND) {
+            this.remembered.remember(task.concept(), task.intent(), discovery.agent());
+        }
         this.outcomes.get(discovery.outcome()).increment();
         return discovery;
     }
