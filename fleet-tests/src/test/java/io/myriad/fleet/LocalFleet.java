@@ -58,7 +58,22 @@ final class LocalFleet implements AutoCloseable {
                             .isTrue();
                     return Files.readString(upLog).contains("fleet ready in");
                 });
-        return new LocalFleet(launcher, JSON.readTree(ROOT.resolve(".myriad/fleet.json").toFile()));
+        LocalFleet fleet = new LocalFleet(launcher, JSON.readTree(ROOT.resolve(".myriad/fleet.json").toFile()));
+        // On a fresh data directory graphdb-manager writes its seed while the input-processor is already up; the
+        // input-processor learns the names from the seed's event or its next retry, up to two seconds later.
+        await("the input-processor to know the seed's concept names").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> fleet.metric("input-processor", "input_vocabulary_size") > 0);
+        return fleet;
+    }
+
+    /** The sum of a metric's series on a service's Prometheus endpoint. */
+    double metric(String service, String name) throws IOException, InterruptedException {
+        String exposition = get(service(service).path("prometheus_url").asString()).body();
+        return exposition.lines()
+                .filter((line) -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Override
