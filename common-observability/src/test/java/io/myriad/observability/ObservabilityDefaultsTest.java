@@ -49,6 +49,8 @@ class ObservabilityDefaultsTest {
         expected.put("management.endpoint.health.validate-group-membership", "false");
         expected.put("management.tracing.sampling.probability", "1.0");
         expected.put("management.tracing.propagation.produce", "W3C");
+        expected.put("management.opentelemetry.tracing.export.max-queue-size", "8192");
+        expected.put("management.opentelemetry.tracing.export.schedule-delay", "1s");
         expected.put("spring.kafka.template.observation-enabled", "true");
         expected.put("spring.kafka.listener.observation-enabled", "true");
         expected.put("logging.structured.format.console", "ecs");
