@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -207,6 +209,22 @@ class AgentTasksIT {
     }
 
     @Test
+    void aSlowTaskHoldsUpNoTaskBehindIt() throws Exception {
+        // given a task whose knowledge takes graphdb-manager seconds to give, already taken off Kafka
+        CompletableFuture<ConsumerRecord<String, Object>> slow = this.requests
+                .sendAndReceive(record(task("definition-glacier", Intent.DEFINE, "glacier")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> GRAPHDB.reads(FakeGraphdb.SLOW) > 0);
+
+        // when another task arrives meanwhile
+        AgentResult fast = ask(task("definition-lightbulb", Intent.DEFINE)).value();
+
+        // then it is answered while the slow one is still being read
+        assertThat(fast.status()).isEqualTo(ResultStatus.ANSWERED);
+        assertThat(slow).isNotDone();
+        assertThat(((AgentResult) slow.get(30, TimeUnit.SECONDS).value()).status()).isEqualTo(ResultStatus.ANSWERED);
+    }
+
+    @Test
     void repliesAndReadsTheGraphInTheTasksTrace() throws Exception {
         // given a task sent in a trace of its own
         String traceId = UUID.randomUUID().toString().replace("-", "");
@@ -268,6 +286,11 @@ class AgentTasksIT {
     /** graphdb-manager's {@code GET /api/v1/agents/{id}} and {@code GET /api/v1/concepts/{name}}, from maps. */
     static final class FakeGraphdb {
 
+        /** The one concept whose knowledge graphdb-manager is slow to give. */
+        static final String SLOW = "/api/v1/concepts/glacier";
+
+        static final Duration SLOWNESS = Duration.ofMillis(1500); // under the agents' 2 s read timeout
+
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
         private final HttpServer server;
@@ -289,6 +312,10 @@ class AgentTasksIT {
                     "A lightbulb is a device that produces light from electricity.",
                     List.of("lights rooms", "signals that a device is on"), List.of(),
                     List.of(new Relation("PART_OF", "lamp", true, "A device that holds a lightbulb."))));
+            this.resources.put("/api/v1/agents/definition-glacier", new AgentDescriptor("definition-glacier",
+                    AgentType.DEFINITION, "glacier", "active", "seed", seeded, 1.0));
+            this.resources.put(SLOW, new ConceptKnowledge("glacier", List.of(), "A glacier is a river of ice.",
+                    List.of(), List.of(), List.of()));
             this.resources.put("/api/v1/concepts/electric kettle", new ConceptKnowledge("electric kettle", List.of(),
                     "An electric kettle boils water quickly.", List.of(), List.of(), List.of()));
         }
@@ -298,6 +325,8 @@ class AgentTasksIT {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 FakeGraphdb graphdb = new FakeGraphdb(server);
                 server.createContext("/api/v1/", graphdb::serve);
+                // One thread a request, so that a slow answer holds up no other.
+                server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
                 server.start();
                 return graphdb;
             }
@@ -327,6 +356,14 @@ class AgentTasksIT {
             String path = exchange.getRequestURI().getPath();
             this.requests.add(new String[] { path, exchange.getRequestHeaders().getFirst("traceparent") });
             Object resource = this.resources.get(path);
+            if (SLOW.equals(path)) {
+                try {
+                    Thread.sleep(SLOWNESS.toMillis()); // a graph read that takes its time, not a wait for a result
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = resource != null ? JSON.writeValueAsBytes(resource)
                     : ("{\"status\":404,\"title\":\"Not Found\",\"detail\":\"" + path + "\"}")
                             .getBytes(StandardCharsets.UTF_8);
