@@ -28,13 +28,15 @@ KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 NEO4J_PORT=7687 REDIS_PORT=6379 ZIPKI
 # Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); C1 only (measured: fleet ready in 23 s
 # instead of 40-45 s with C2, and 35-45 MB less RSS per service; a local fleet needs no peak throughput); small
 # thread stacks and code cache; JVM warnings to stderr, so that a service's stdout stays one JSON object per line.
-# MYRIAD_JIT=full gives the services and the infrastructure C2 as well, for throughput measurements (./myriad load).
+# C1 only applies to the six services; MYRIAD_JIT=full gives them C2 as well. Kafka, Neo4j and Zipkin always get the
+# full JIT: they stand in for servers that run elsewhere in a deployment, and under ./myriad load a C1-only Zipkin
+# could not take the spans in as fast as the services made them.
 case ${MYRIAD_JIT:=c1} in
-  c1) JIT=(-XX:TieredStopAtLevel=1) ;;
-  full) JIT=() ;;
+  c1) SERVICE_JIT=(-XX:TieredStopAtLevel=1) ;;
+  full) SERVICE_JIT=() ;;
   *) echo "myriad: MYRIAD_JIT must be c1 or full, not $MYRIAD_JIT" >&2; exit 1 ;;
 esac
-JVM_COMMON=(-XX:+UseSerialGC "${JIT[@]}" -Xss512k -XX:ReservedCodeCacheSize=48m
+JVM_COMMON=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m
             -XX:MaxDirectMemorySize=64m -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr)
 # Heap and metaspace per process. Services must stay within the seed's container limits when idle: 512 MB
 # orchestrator and graphdb-manager, 256 MB the others (figures in deploy/local/README.md). A small initial heap
@@ -204,7 +206,9 @@ jvm() { # name, then the program's arguments
       [[ -s $cache.jsa ]] || TRAINING=1 ;;
   esac
   # shellcheck disable=SC2086 # the memory flags are a list of words
-  launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" ${JVM_MEMORY[$name]} "${startup[@]}" \
+  local jit=()
+  [[ -v PORT[$name] ]] && jit=("${SERVICE_JIT[@]}")
+  launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" "${jit[@]}" ${JVM_MEMORY[$name]} "${startup[@]}" \
     "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
 }
 

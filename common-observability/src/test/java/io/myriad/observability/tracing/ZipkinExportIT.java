@@ -64,6 +64,7 @@ class ZipkinExportIT {
         assertThat(zipkin.requests()).allSatisfy((request) -> {
             assertThat(request.path()).isEqualTo("/api/v2/spans");
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
+            assertThat(request.header("Content-Encoding")).as("uncompressed, for a loopback Zipkin").isNull();
         });
     }
 
