@@ -109,6 +109,9 @@ class FleetStubs {
             case "Remind me to replace the lightbulb tomorrow at 9" -> new ParsedQuery(id, Intent.REMIND,
                     List.of("lightbulb"), List.of(), List.of(), new ReminderSpec("replace the lightbulb",
                             Instant.parse("2026-11-25T08:00:00Z"), request.zone(), null, "tomorrow at 9"));
+            // A reply the orchestrator cannot use: a reminder without a due time.
+            case "Remind me to do it whenever" -> new ParsedQuery(id, Intent.REMIND, List.of(), List.of(), List.of(),
+                    new ReminderSpec("do it", null, request.zone(), null, "whenever"));
             // Anything else: the input-processor is down, as far as this question can tell.
             default -> null;
         };

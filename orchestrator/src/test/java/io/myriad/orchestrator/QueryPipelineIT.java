@@ -276,6 +276,21 @@ class QueryPipelineIT {
     }
 
     @Test
+    void answersAProblemAndStillRecordsTheQueryWhenItFailsInsideTheOrchestrator() throws Exception {
+        double failedBefore = metric("orchestrator_queries_total", "status=\"failed\"");
+
+        HttpResponse<String> response = ask("{\"text\": \"Remind me to do it whenever\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+        assertProblem(response);
+        assertThat(response.body()).doesNotContain("NullPointerException");
+        String queryId = JSON.readTree(response.body()).path("queryId").asString();
+        assertThat(JSON.readTree(get("/api/v1/queries/" + queryId).body()).path("status").asString())
+                .isEqualTo("failed");
+        assertThat(metric("orchestrator_queries_total", "status=\"failed\"")).isEqualTo(failedBefore + 1);
+    }
+
+    @Test
     void refusesBadInputWithAProblemAndWithoutAnyKafkaTraffic() throws Exception {
         double rejectedBefore = metric("orchestrator_queries_total", "status=\"rejected\"");
         double parsesBefore = metric("orchestrator_stage_duration_seconds_count", "stage=\"parse\"");

@@ -64,6 +64,14 @@ final class QueryAnswers {
                 (parsed != null) ? parsed.unknownPhrases() : List.of(), List.of(), null, durationMs);
     }
 
+    static QueryAnswer broken(Query query, ParsedQuery parsed, long durationMs) {
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(),
+                (parsed != null) ? intent(parsed.intent()) : null, QueryStatus.FAILED.label(),
+                render(query, "The question could not be answered: the orchestrator hit an error."), format(query),
+                true, (parsed != null) ? parsed.concepts() : List.of(),
+                (parsed != null) ? parsed.unknownPhrases() : List.of(), List.of(), null, durationMs);
+    }
+
     static QueryStatus status(QueryAnswer answer) {
         return QueryStatus.valueOf(answer.status().toUpperCase(Locale.ROOT));
     }

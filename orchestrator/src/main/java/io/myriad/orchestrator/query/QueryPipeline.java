@@ -98,6 +98,13 @@ class QueryPipeline {
             finish(failed, query);
             throw new QueryFailedException(failed, ex);
         }
+        catch (RuntimeException ex) {
+            // A defect or a reply we did not expect: the query is still stored and counted, and the caller gets a
+            // problem naming it, not a bare 500.
+            QueryAnswer broken = QueryAnswers.broken(query, parsed, query.elapsedMillis());
+            finish(broken, query);
+            throw new QueryBrokenException(broken, ex);
+        }
         finish(answer, query);
         return answer;
     }

@@ -98,6 +98,18 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler
+    ProblemDetail queryBroken(QueryBrokenException ex) {
+        log.error("Query {} failed in the orchestrator", ex.answer().queryId(), ex.getCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The question could not be answered; the query's trace shows where it failed.");
+        problem.setTitle("Query failed");
+        problem.setInstance(URI.create("/api/v1/queries/" + ex.answer().queryId()));
+        problem.setProperty("queryId", ex.answer().queryId());
+        problem.setProperty("traceId", ex.answer().traceId());
+        return problem;
+    }
+
     private static boolean causedByTooLargeBody(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException) {
