@@ -89,24 +89,23 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail queryFailed(QueryFailedException ex) {
         log.warn("Query {} failed: {}", ex.answer().queryId(), ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                ex.getMessage() + "; please ask again.");
-        problem.setTitle("Query failed");
-        problem.setInstance(URI.create("/api/v1/queries/" + ex.answer().queryId()));
-        problem.setProperty("queryId", ex.answer().queryId());
-        problem.setProperty("traceId", ex.answer().traceId());
-        return problem;
+        return failedQuery(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage() + "; please ask again.", ex.answer());
     }
 
     @ExceptionHandler
     ProblemDetail queryBroken(QueryBrokenException ex) {
         log.error("Query {} failed in the orchestrator", ex.answer().queryId(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The question could not be answered; the query's trace shows where it failed.");
+        return failedQuery(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The question could not be answered; the query's trace shows where it failed.", ex.answer());
+    }
+
+    /** A problem that points at the stored, failed query and its trace. */
+    private static ProblemDetail failedQuery(HttpStatus status, String detail, QueryAnswer answer) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle("Query failed");
-        problem.setInstance(URI.create("/api/v1/queries/" + ex.answer().queryId()));
-        problem.setProperty("queryId", ex.answer().queryId());
-        problem.setProperty("traceId", ex.answer().traceId());
+        problem.setInstance(URI.create("/api/v1/queries/" + answer.queryId()));
+        problem.setProperty("queryId", answer.queryId());
+        problem.setProperty("traceId", answer.traceId());
         return problem;
     }
 
