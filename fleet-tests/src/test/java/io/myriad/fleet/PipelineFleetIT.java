@@ -133,7 +133,7 @@ class PipelineFleetIT {
                         "facts", List.of("It was imported by a fleet test."),
                         "relations", List.of(Map.of("type", "RELATED_TO", "target", "lamp"))))));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
-        double neurogenesisBefore = metric("orchestrator", "orchestrator_neurogenesis_total");
+        double neurogenesisBefore = fleet.metric("orchestrator", "orchestrator_neurogenesis_total");
 
         // when a user asks about it (the input-processor learns the name from the import's event)
         JsonNode answer = await("an answer about " + name).atMost(Duration.ofSeconds(30))
@@ -149,13 +149,13 @@ class PipelineFleetIT {
         JsonNode registered = JSON.readTree(
                 get(fleet.url("graphdb-manager") + "/api/v1/agents/fact-base-" + name).body());
         assertThat(registered.path("origin").asString()).isEqualTo("neurogenesis");
-        assertThat(metric("orchestrator", "orchestrator_neurogenesis_total")).isGreaterThan(neurogenesisBefore);
+        assertThat(fleet.metric("orchestrator", "orchestrator_neurogenesis_total")).isGreaterThan(neurogenesisBefore);
 
         // and the next question goes to that agent without creating another
-        double neurogenesisAfter = metric("orchestrator", "orchestrator_neurogenesis_total");
+        double neurogenesisAfter = fleet.metric("orchestrator", "orchestrator_neurogenesis_total");
         JsonNode second = ask("What does a " + name + " do?");
         assertThat(second.path("agents").get(0).path("agentId").asString()).isEqualTo("fact-base-" + name);
-        assertThat(metric("orchestrator", "orchestrator_neurogenesis_total")).isEqualTo(neurogenesisAfter);
+        assertThat(fleet.metric("orchestrator", "orchestrator_neurogenesis_total")).isEqualTo(neurogenesisAfter);
     }
 
     @Test
@@ -254,10 +254,6 @@ class PipelineFleetIT {
 
     private static String serviceOf(JsonNode span) {
         return span.path("localEndpoint").path("serviceName").asString();
-    }
-
-    private static double metric(String service, String name) throws IOException, InterruptedException {
-        return fleet.metric(service, name);
     }
 
     private static List<String> strings(JsonNode array) {
