@@ -27,6 +27,9 @@ public final class Topics {
     /** {@link io.myriad.contracts.reminder.RemindCommand} to the reminder-service, keyed by user. */
     public static final String REMINDER_COMMANDS = "myriad.reminder.commands";
 
+    /** {@link io.myriad.contracts.audit.AuditEvent}s from the reminder-service, keyed by user. */
+    public static final String AUDIT = "myriad.audit";
+
     private Topics() {
     }
 }

@@ -1,0 +1,39 @@
+package io.myriad.reminder;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the reminder-service schedules and delivers.
+ *
+ * @param pollInterval how often an instance claims the reminders that fell due
+ * @param claimBatch how many due reminders one claim takes at most
+ * @param lateAfter a delivery this long after its due time is marked late (the service was down or behind)
+ * @param overdueAfter a due reminder nobody has claimed for this long counts as overdue
+ * @param inflightTimeout a claimed reminder whose delivery has not finished after this long is put back: the
+ *        instance that claimed it died mid-delivery. Retries of one delivery end long before it.
+ * @param maxAttempts attempts per channel before a delivery is marked failed
+ * @param initialBackoff wait before the second attempt; it doubles per attempt, with jitter
+ * @param maxBackoff the longest wait between attempts
+ * @param inboxSize in-app deliveries kept per user for when no connection is open
+ */
+@Validated
+@ConfigurationProperties("myriad.reminders")
+public record ReminderProperties(
+        @DefaultValue("250ms") @NotNull Duration pollInterval,
+        @DefaultValue("100") @Min(1) @Max(1000) int claimBatch,
+        @DefaultValue("30s") @NotNull Duration lateAfter,
+        @DefaultValue("5s") @NotNull Duration overdueAfter,
+        @DefaultValue("10m") @NotNull Duration inflightTimeout,
+        @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
+        @DefaultValue("1s") @NotNull Duration initialBackoff,
+        @DefaultValue("30s") @NotNull Duration maxBackoff,
+        @DefaultValue("1000") @Min(1) int inboxSize) {
+}

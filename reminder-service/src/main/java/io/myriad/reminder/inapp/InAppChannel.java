@@ -1,0 +1,51 @@
+package io.myriad.reminder.inapp;
+
+import java.time.Clock;
+
+import io.myriad.reminder.delivery.Delivery;
+import io.myriad.reminder.delivery.DeliveryChannel;
+import io.myriad.reminder.reminder.Channel;
+import io.myriad.reminder.reminder.ChannelType;
+import io.myriad.reminder.reminder.Reminder;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes a reminder to the user's connections open on this instance; with none open (or none taking it) it goes to
+ * the user's inbox instead. Either is an acknowledgement.
+ */
+@Component
+class InAppChannel implements DeliveryChannel {
+
+    private final Sessions sessions;
+
+    private final Inbox inbox;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    InAppChannel(Sessions sessions, Inbox inbox, JsonMapper json, Clock clock) {
+        this.sessions = sessions;
+        this.inbox = inbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.IN_APP;
+    }
+
+    @Override
+    public Delivery.Status deliver(Delivery delivery, Reminder reminder, Channel channel) {
+        InAppMessage message = new InAppMessage("reminder", delivery.id(), reminder.id(), delivery.occurrence(),
+                reminder.message(), delivery.dueAt(), this.clock.instant(), delivery.late());
+        if (this.sessions.send(reminder.userId(), this.json.writeValueAsString(message)) > 0) {
+            return Delivery.Status.DELIVERED;
+        }
+        this.inbox.put(reminder.userId(), message);
+        return Delivery.Status.INBOXED;
+    }
+}

@@ -1,0 +1,85 @@
+package io.myriad.reminder.inapp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/** The WebSocket connections open on this instance, by user. */
+@Component
+class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+    private static final int SEND_TIME_LIMIT_MS = 5_000;
+
+    private static final int BUFFER_SIZE_LIMIT = 256 * 1024;
+
+    private final Map<String, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
+
+    private final AtomicInteger open = new AtomicInteger();
+
+    private final Counter sent;
+
+    private final Counter received;
+
+    Sessions(MeterRegistry registry) {
+        Gauge.builder("websocket_connections_active", this.open, AtomicInteger::get)
+                .description("WebSocket connections open on this instance").register(registry);
+        this.sent = Counter.builder("websocket_messages_sent").description("Messages pushed to WebSocket clients")
+                .register(registry);
+        this.received = Counter.builder("websocket_messages_received")
+                .description("Messages WebSocket clients sent").register(registry);
+    }
+
+    void opened(String userId, WebSocketSession session) {
+        this.byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet())
+                .add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
+        this.open.incrementAndGet();
+    }
+
+    void closed(String userId, WebSocketSession session) {
+        this.byUser.computeIfPresent(userId, (user, sessions) -> {
+            if (sessions.removeIf(open -> open.getId().equals(session.getId()))) {
+                this.open.decrementAndGet();
+            }
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+
+    void received() {
+        this.received.increment();
+    }
+
+    /** Sends {@code text} to each of the user's open connections; how many took it. */
+    int send(String userId, String text) {
+        Set<WebSocketSession> sessions = this.byUser.getOrDefault(userId, Set.of());
+        int delivered = 0;
+        for (WebSocketSession session : sessions) {
+            if (!session.isOpen()) {
+                continue;
+            }
+            try {
+                session.sendMessage(new TextMessage(text));
+                this.sent.increment();
+                delivered++;
+            }
+            catch (IOException | RuntimeException ex) {
+                log.info("WebSocket {} of user {} did not take a message: {}", session.getId(), userId, ex.toString());
+            }
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,78 @@
+package io.myriad.reminder.reminder;
+
+import java.util.List;
+
+import io.myriad.reminder.delivery.Delivery;
+import io.myriad.reminder.delivery.DeliveryStore;
+import io.myriad.reminder.security.CurrentUser;
+import io.myriad.reminder.web.Operation;
+import io.myriad.reminder.web.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's reminders and what became of their deliveries. */
+@RestController
+@RequestMapping("/api/v1/reminders")
+class ReminderController {
+
+    private final ReminderStore reminders;
+
+    private final DeliveryStore deliveries;
+
+    ReminderController(ReminderStore reminders, DeliveryStore deliveries) {
+        this.reminders = reminders;
+        this.deliveries = deliveries;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(entity = "reminder", value = "create")
+    Reminder create(@Valid @RequestBody ReminderRequest request) {
+        return this.reminders.create(CurrentUser.id(), request);
+    }
+
+    @GetMapping
+    @Operation(entity = "reminder", value = "list")
+    Page<Reminder> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return this.reminders.list(CurrentUser.id(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(entity = "reminder", value = "read")
+    Reminder get(@PathVariable String id) {
+        return this.reminders.get(CurrentUser.id(), id);
+    }
+
+    @GetMapping("/{id}/deliveries")
+    @Operation(entity = "reminder", value = "read")
+    List<Delivery> deliveries(@PathVariable String id) {
+        return this.deliveries.of(this.reminders.get(CurrentUser.id(), id).id());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(entity = "reminder", value = "update")
+    Reminder update(@PathVariable String id, @Valid @RequestBody ReminderRequest request) {
+        return this.reminders.update(CurrentUser.id(), id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(entity = "reminder", value = "delete")
+    void delete(@PathVariable String id) {
+        this.reminders.delete(CurrentUser.id(), id);
+    }
+}

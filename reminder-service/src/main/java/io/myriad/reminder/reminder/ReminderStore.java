@@ -1,0 +1,218 @@
+package io.myriad.reminder.reminder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.myriad.contracts.reminder.Recurrence;
+import io.myriad.reminder.audit.AuditLog;
+import io.myriad.reminder.delivery.DeliveryChannels;
+import io.myriad.reminder.delivery.Tracing;
+import io.myriad.reminder.store.Atomically;
+import io.myriad.reminder.store.RedisKeys;
+import io.myriad.reminder.web.InvalidRequestException;
+import io.myriad.reminder.web.NotFoundException;
+import io.myriad.reminder.web.Page;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminders in Redis: each as JSON under its own key, each user's ids by creation time, and every scheduled one in
+ * the due set by due time. A change, its place in the due set and its audit event are one transaction.
+ */
+@Component
+public class ReminderStore {
+
+    private final StringRedisTemplate redis;
+
+    private final Atomically atomically;
+
+    private final AuditLog audit;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    private final DeliveryChannels channels;
+
+    private final Tracing tracing;
+
+    ReminderStore(StringRedisTemplate redis, Atomically atomically, AuditLog audit, JsonMapper json, Clock clock,
+            DeliveryChannels channels, Tracing tracing) {
+        this.redis = redis;
+        this.atomically = atomically;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.channels = channels;
+        this.tracing = tracing;
+    }
+
+    /** Creates and schedules a reminder asked for through the API. */
+    public Reminder create(String userId, ReminderRequest request) {
+        ZoneId zone = zone(request.zone());
+        Instant dueAt = request.dueAt().atZone(zone).toInstant();
+        List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
+        check(dueAt, channels, request.recurrence());
+        return schedule(userId, request.message(), dueAt, zone.getId(), channels, request.recurrence(), "api");
+    }
+
+    /** Creates and schedules a reminder asked for in a question, delivered in-app. */
+    public Reminder createFromQuery(String userId, String message, Instant dueAt, String zone,
+            Recurrence recurrence) {
+        List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
+        if (message == null || message.isBlank()) {
+            problems.add("message must not be blank");
+        }
+        if (dueAt == null) {
+            problems.add("dueAt must be given");
+        }
+        ZoneId zoneId = zone(zone != null ? zone : "UTC");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return schedule(userId, message, dueAt, zoneId.getId(), List.of(Channel.inApp()), recurrence, "query");
+    }
+
+    private Reminder schedule(String userId, String message, Instant dueAt, String zone, List<Channel> channels,
+            Recurrence recurrence, String origin) {
+        Instant now = this.clock.instant();
+        Reminder reminder = new Reminder(UUID.randomUUID().toString(), userId, message, dueAt, zone, channels,
+                recurrence, Reminder.State.SCHEDULED, 0, origin, this.tracing.capture(), now, now, null);
+        this.atomically.write(ops -> {
+            ops.opsForValue().set(RedisKeys.reminder(reminder.id()), this.json.writeValueAsString(reminder));
+            ops.opsForZSet().add(RedisKeys.userReminders(userId), reminder.id(), now.toEpochMilli());
+            ops.opsForZSet().add(RedisKeys.DUE, reminder.id(), dueAt.toEpochMilli());
+        }, this.audit.event("created", "reminder", reminder.id(), userId,
+                Map.of("origin", origin, "dueAt", dueAt.toString())));
+        return reminder;
+    }
+
+    public Reminder get(String userId, String id) {
+        return find(id).filter(reminder -> reminder.userId().equals(userId))
+                .orElseThrow(() -> new NotFoundException("reminder", id));
+    }
+
+    /** The reminder as stored, whoever it belongs to, with its stored JSON for compare-and-set. */
+    public Optional<Stored> stored(String id) {
+        String stored = this.redis.opsForValue().get(RedisKeys.reminder(id));
+        return Optional.ofNullable(stored).map(value -> new Stored(this.json.readValue(value, Reminder.class), value));
+    }
+
+    public Page<Reminder> list(String userId, int page, int size) {
+        String index = RedisKeys.userReminders(userId);
+        Long total = this.redis.opsForZSet().zCard(index);
+        var ids = this.redis.opsForZSet().reverseRange(index, (long) page * size, (long) page * size + size - 1);
+        List<Reminder> items = (ids == null || ids.isEmpty()) ? List.of()
+                : this.redis.opsForValue().multiGet(ids.stream().map(RedisKeys::reminder).toList()).stream()
+                        .filter(Objects::nonNull)
+                        .map(stored -> this.json.readValue(stored, Reminder.class))
+                        .toList();
+        return new Page<>(items, page, size, (total != null) ? total : 0);
+    }
+
+    /** Replaces what the user may change and schedules it again at its new due time. */
+    public Reminder update(String userId, String id, ReminderRequest request) {
+        Reminder current = get(userId, id);
+        ZoneId zone = zone(request.zone());
+        Instant dueAt = request.dueAt().atZone(zone).toInstant();
+        List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
+        check(dueAt, channels, request.recurrence());
+        Instant now = this.clock.instant();
+        Reminder updated = new Reminder(current.id(), userId, request.message(), dueAt, zone.getId(), channels,
+                request.recurrence(), Reminder.State.SCHEDULED, current.occurrences(), current.origin(),
+                current.trace(), current.createdAt(), now, current.lastFiredAt());
+        this.atomically.write(ops -> {
+            ops.opsForValue().set(RedisKeys.reminder(id), this.json.writeValueAsString(updated));
+            ops.opsForZSet().add(RedisKeys.DUE, id, dueAt.toEpochMilli());
+        }, this.audit.event("updated", "reminder", id, userId, Map.of("dueAt", dueAt.toString())));
+        return updated;
+    }
+
+    public void delete(String userId, String id) {
+        get(userId, id);
+        this.atomically.write(ops -> {
+            ops.delete(RedisKeys.reminder(id));
+            ops.opsForZSet().remove(RedisKeys.userReminders(userId), id);
+            ops.opsForZSet().remove(RedisKeys.DUE, id);
+        }, this.audit.event("deleted", "reminder", id, userId, Map.of()));
+    }
+
+    private void check(Instant dueAt, List<Channel> channels, Recurrence recurrence) {
+        List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
+        if (recurrence == null && dueAt.isBefore(this.clock.instant())) {
+            problems.add("dueAt must not be in the past");
+        }
+        Set<ChannelType> seen = new HashSet<>();
+        for (int i = 0; i < channels.size(); i++) {
+            Channel channel = channels.get(i);
+            String field = "channels[" + i + "]";
+            if (!seen.add(channel.type())) {
+                problems.add(field + " repeats channel " + channel.type().value());
+            }
+            switch (channel.type()) {
+                case WEBHOOK -> {
+                    if (!isHttpUrl(channel.url())) {
+                        problems.add(field + ".url must be an absolute http or https URL");
+                    }
+                }
+                case EMAIL -> {
+                    if (channel.address() == null || !channel.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                        problems.add(field + ".address must be an email address");
+                    }
+                }
+                case IN_APP -> {
+                }
+            }
+            if (!this.channels.available(channel.type())) {
+                problems.add(field + " " + channel.type().value() + " is not configured on this service");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        }
+        catch (DateTimeException | NullPointerException ex) {
+            throw new InvalidRequestException(List.of("zone must be an IANA time zone such as Europe/Paris"));
+        }
+    }
+
+    private Optional<Reminder> find(String id) {
+        return stored(id).map(Stored::reminder);
+    }
+
+    /** A reminder and the exact JSON it was read from. */
+    public record Stored(Reminder reminder, String json) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.myriad.reminder.store;
+
+/** Every Redis key the service writes, in one place, so the data layout can be read off one page. */
+public final class RedisKeys {
+
+    private static final String PREFIX = "myriad:reminders:";
+
+    /** Sorted set of reminder ids by due time (epoch ms): what is waiting to be claimed. */
+    public static final String DUE = PREFIX + "due";
+
+    /** Sorted set of reminder ids by claim time (epoch ms): claimed and being delivered. */
+    public static final String INFLIGHT = PREFIX + "inflight";
+
+    /** List of audit events written with their state change and not yet acknowledged by Kafka. */
+    public static final String AUDIT_OUTBOX = PREFIX + "audit-outbox";
+
+    private RedisKeys() {
+    }
+
+    public static String task(String id) {
+        return PREFIX + "task:" + id;
+    }
+
+    public static String userTasks(String userId) {
+        return PREFIX + "user:" + userId + ":tasks";
+    }
+
+    public static String reminder(String id) {
+        return PREFIX + "reminder:" + id;
+    }
+
+    public static String userReminders(String userId) {
+        return PREFIX + "user:" + userId + ":reminders";
+    }
+
+    public static String delivery(String id) {
+        return PREFIX + "delivery:" + id;
+    }
+
+    public static String reminderDeliveries(String reminderId) {
+        return PREFIX + "reminder:" + reminderId + ":deliveries";
+    }
+
+    public static String inbox(String userId) {
+        return PREFIX + "user:" + userId + ":inbox";
+    }
+
+    public static String command(String commandId) {
+        return PREFIX + "command:" + commandId;
+    }
+}
