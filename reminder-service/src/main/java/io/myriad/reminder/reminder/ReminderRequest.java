@@ -3,7 +3,6 @@ package io.myriad.reminder.reminder;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.myriad.contracts.reminder.Recurrence;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,5 +20,5 @@ import jakarta.validation.constraints.Size;
  */
 public record ReminderRequest(@NotBlank @Size(max = 500) String message, @NotNull LocalDateTime dueAt,
         @NotBlank String zone, @Size(min = 1, max = 3) List<@Valid @NotNull Channel> channels,
-        Recurrence recurrence) {
+        RecurrenceRequest recurrence) {
 }

@@ -65,8 +65,9 @@ public class ReminderStore {
         ZoneId zone = zone(request.zone());
         Instant dueAt = request.dueAt().atZone(zone).toInstant();
         List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
-        check(dueAt, channels, request.recurrence());
-        return schedule(userId, request.message(), dueAt, zone.getId(), channels, request.recurrence(), "api");
+        Recurrence recurrence = RecurrenceRequest.toRecurrence(request.recurrence());
+        check(dueAt, channels, recurrence);
+        return schedule(userId, request.message(), dueAt, zone.getId(), channels, recurrence, "api");
     }
 
     /** Creates and schedules a reminder asked for in a question, delivered in-app. */
@@ -129,10 +130,11 @@ public class ReminderStore {
         ZoneId zone = zone(request.zone());
         Instant dueAt = request.dueAt().atZone(zone).toInstant();
         List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
-        check(dueAt, channels, request.recurrence());
+        Recurrence recurrence = RecurrenceRequest.toRecurrence(request.recurrence());
+        check(dueAt, channels, recurrence);
         Instant now = this.clock.instant();
         Reminder updated = new Reminder(current.id(), userId, request.message(), dueAt, zone.getId(), channels,
-                request.recurrence(), Reminder.State.SCHEDULED, current.occurrences(), current.origin(),
+                recurrence, Reminder.State.SCHEDULED, current.occurrences(), current.origin(),
                 current.trace(), current.createdAt(), now, current.lastFiredAt());
         this.atomically.write(ops -> {
             ops.opsForValue().set(RedisKeys.reminder(id), this.json.writeValueAsString(updated));

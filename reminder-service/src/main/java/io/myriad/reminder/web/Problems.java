@@ -2,6 +2,8 @@ package io.myriad.reminder.web;
 
 import java.util.List;
 
+import tools.jackson.databind.DatabindException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,8 +33,10 @@ class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String where = (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty())
+                ? " (at " + databind.getPathReference() + ")" : "";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body must be a JSON object with the documented fields and types");
+                "The request body must be a JSON object with the documented fields and types" + where);
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

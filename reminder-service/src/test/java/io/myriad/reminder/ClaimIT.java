@@ -1,0 +1,98 @@
+package io.myriad.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.myriad.testsupport.RealKafka;
+import io.myriad.testsupport.RealRedis;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several instances on one Redis: each due reminder is delivered by exactly one of them, and a reminder that fell
+ * due while none ran is delivered, marked late, when one starts. Each test has a Redis database of its own, so no
+ * other test's instance takes part.
+ */
+@RealKafka
+@RealRedis
+class ClaimIT {
+
+    private static final int REMINDERS = 200;
+
+    private static final int USERS = 10;
+
+    @Test
+    void twoInstancesDeliverEachDueReminderExactlyOnce() {
+        // Small claims, so that both instances' loops interleave rather than one taking all in two claims.
+        try (Instance first = Instance.start(5, "myriad.reminders.claim-batch=5");
+                Instance second = Instance.start(5, "myriad.reminders.claim-batch=5")) {
+            String run = UUID.randomUUID().toString();
+            String due = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(10).withNano(0).toString();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < REMINDERS; i++) {
+                Instance via = (i % 2 == 0) ? first : second;
+                Api.Response created = via.as(user(run, i)).post("/api/v1/reminders", "{\"message\":\"reminder "
+                        + i + "\",\"dueAt\":\"" + due + "\",\"zone\":\"UTC\"}");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                ids.add(created.json().path("id").asString());
+            }
+            assertThat(ids).hasSize(REMINDERS);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    first.count("reminder_delivery", "status", "inboxed")
+                            + second.count("reminder_delivery", "status", "inboxed")).isEqualTo(REMINDERS));
+
+            List<String> delivered = new ArrayList<>();
+            for (int u = 0; u < USERS; u++) {
+                first.as(user(run, u)).get("/api/v1/inbox").json()
+                        .forEach(message -> delivered.add(message.path("reminderId").asString()));
+            }
+            assertThat(delivered).hasSize(REMINDERS).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(delivered)).isEqualTo(ids);
+            // Both took part; which took how many is up to the race.
+            assertThat(first.count("reminder_delivery", "status", "inboxed")).isPositive();
+            assertThat(second.count("reminder_delivery", "status", "inboxed")).isPositive();
+        }
+    }
+
+    @Test
+    void aReminderThatFellDueWhileTheServiceWasDownIsDeliveredLateWhenItComesBack() throws InterruptedException {
+        String user = "kim-" + UUID.randomUUID();
+        String id;
+        Instant due;
+        try (Instance before = Instance.start(6)) {
+            due = Instant.now().plusSeconds(2);
+            id = before.as(user).post("/api/v1/reminders", "{\"message\":\"check the fuse box\",\"dueAt\":\""
+                    + LocalDateTime.ofInstant(due, ZoneOffset.UTC).withNano(0) + "\",\"zone\":\"UTC\"}")
+                    .json().path("id").asString();
+        }
+        Thread.sleep(Duration.between(Instant.now(), due).plusSeconds(2));
+
+        try (Instance after = Instance.start(6, "myriad.reminders.late-after=1s")) {
+            Api kim = after.as(user);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode inbox = kim.get("/api/v1/inbox").json();
+                assertThat(inbox).hasSize(1);
+                assertThat(inbox.get(0).path("reminderId").asString()).isEqualTo(id);
+                assertThat(inbox.get(0).path("late").asBoolean()).isTrue();
+            });
+            JsonNode delivery = kim.get("/api/v1/reminders/" + id + "/deliveries").json().get(0);
+            assertThat(delivery.path("late").asBoolean()).isTrue();
+            assertThat(after.count("reminder_delivery_late", "channel", "in_app")).isEqualTo(1);
+        }
+    }
+
+    private static String user(String run, int i) {
+        return "claim-" + run + "-" + (i % USERS);
+    }
+}

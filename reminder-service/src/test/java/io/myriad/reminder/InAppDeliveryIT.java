@@ -1,0 +1,202 @@
+package io.myriad.reminder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.myriad.reminder.store.RedisKeys;
+import io.myriad.testsupport.RealKafka;
+import io.myriad.testsupport.RealRedis;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+/** In-app delivery: pushed to an open WebSocket, kept in the inbox without one, audited, and scheduled again when recurring. */
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
+        "myriad.reminders.poll-interval=100ms"})
+@RealKafka
+@RealRedis
+class InAppDeliveryIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @DynamicPropertySource
+    static void identity(DynamicPropertyRegistry registry) {
+        TestIdentity.register(registry);
+    }
+
+    @Test
+    void pushesADueReminderToTheUsersOpenWebSocketOnceAndAuditsIt() throws Exception {
+        String user = "frank-" + UUID.randomUUID();
+        Api frank = Api.as(this.port, user);
+        Client socket = connect(TestIdentity.token(user), true);
+        double sent = count("websocket_messages_sent");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(gauge("websocket_connections_active")).isGreaterThanOrEqualTo(1));
+
+        String id = frank.post("/api/v1/reminders", ReminderApiIT.reminderJson("replace the lightbulb", 1))
+                .json().path("id").asString();
+
+        JsonNode pushed = Api.JSON.readTree(socket.next(Duration.ofSeconds(10)));
+        assertThat(pushed.path("type").asString()).isEqualTo("reminder");
+        assertThat(pushed.path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
+        assertThat(pushed.path("message").asString()).isEqualTo("replace the lightbulb");
+        assertThat(pushed.path("late").asBoolean()).isFalse();
+        assertThat(socket.next(Duration.ofSeconds(1))).as("one delivery, one message").isNull();
+        assertThat(count("websocket_messages_sent")).isEqualTo(sent + 1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deliveries = frank.get("/api/v1/reminders/" + id + "/deliveries").json();
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).path("status").asString()).isEqualTo("DELIVERED");
+            assertThat(deliveries.get(0).path("attempts").asInt()).isEqualTo(1);
+            assertThat(frank.get("/api/v1/reminders/" + id).json().path("state").asString()).isEqualTo("DELIVERED");
+        });
+        assertThat(frank.get("/api/v1/inbox").json()).isEmpty();
+        assertThat(this.redis.opsForZSet().score(RedisKeys.INFLIGHT, id)).isNull();
+
+        try (AuditTopic audit = new AuditTopic()) {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                List<String> actions = audit.eventsOf(user).stream()
+                        .map(event -> event.path("action").asString() + " " + event.path("entity").asString())
+                        .toList();
+                assertThat(actions).contains("created reminder", "delivered delivery");
+            });
+        }
+        socket.close();
+    }
+
+    @Test
+    void keepsAReminderInTheInboxWhenNoConnectionIsOpen() {
+        String user = "gina-" + UUID.randomUUID();
+        Api gina = Api.as(this.port, user);
+
+        String id = gina.post("/api/v1/reminders", ReminderApiIT.reminderJson("call the electrician", 1))
+                .json().path("id").asString();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode inbox = gina.get("/api/v1/inbox").json();
+            assertThat(inbox).hasSize(1);
+            assertThat(inbox.get(0).path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
+        });
+        assertThat(gina.get("/api/v1/reminders/" + id + "/deliveries").json().get(0).path("status").asString())
+                .isEqualTo("INBOXED");
+        assertThat(gina.delete("/api/v1/inbox").status()).isEqualTo(204);
+        assertThat(gina.get("/api/v1/inbox").json()).isEmpty();
+    }
+
+    @Test
+    void acceptsTheTokenAsAQueryParameterOnTheWebSocketOnlyAndRefusesNone() throws Exception {
+        String user = "hal-" + UUID.randomUUID();
+        Client socket = connect(TestIdentity.token(user), false);
+        socket.socket.sendText("ping", true).join();
+        assertThat(socket.next(Duration.ofSeconds(5))).isEqualTo("pong");
+        socket.close();
+
+        assertThatThrownBy(() -> connect(null, true)).hasMessage("handshake refused: 401");
+        assertThat(Api.withToken(this.port, null).get("/api/v1/tasks?access_token=" + TestIdentity.token(user))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRecurringReminderIsScheduledAgainWhenItFires() {
+        String user = "ivy-" + UUID.randomUUID();
+        Api ivy = Api.as(this.port, user);
+        double recurred = count("reminder_recurring_occurrences");
+        String due = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(1).withNano(0).toString();
+
+        JsonNode created = ivy.post("/api/v1/reminders", "{\"message\":\"stretch\",\"dueAt\":\"" + due
+                + "\",\"zone\":\"UTC\",\"recurrence\":{\"frequency\":\"MINUTES\",\"interval\":5}}").json();
+        String id = created.path("id").asString();
+        Instant first = Instant.parse(created.path("dueAt").asString());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode reminder = ivy.get("/api/v1/reminders/" + id).json();
+            assertThat(reminder.path("occurrences").asInt()).isEqualTo(1);
+            assertThat(reminder.path("state").asString()).isEqualTo("SCHEDULED");
+            assertThat(Instant.parse(reminder.path("dueAt").asString())).isEqualTo(first.plus(Duration.ofMinutes(5)));
+        });
+        assertThat(this.redis.opsForZSet().score(RedisKeys.DUE, id)).isEqualTo(
+                (double) first.plus(Duration.ofMinutes(5)).toEpochMilli());
+        assertThat(count("reminder_recurring_occurrences")).isEqualTo(recurred + 1);
+        assertThat(ivy.get("/api/v1/inbox").json()).hasSize(1);
+    }
+
+    private Client connect(String token, boolean inHeader) {
+        LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        String uri = "ws://127.0.0.1:" + this.port + "/ws/reminders";
+        if (token != null && inHeader) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        else if (token != null) {
+            uri += "?access_token=" + token;
+        }
+        try {
+            WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    messages.add(data.toString());
+                    webSocket.request(1);
+                    return null;
+                }
+            }).join();
+            return new Client(socket, messages);
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+                throw new IllegalStateException("handshake refused: " + refused.getResponse().statusCode(), ex);
+            }
+            throw ex;
+        }
+    }
+
+    private double count(String name) {
+        return this.registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private double gauge(String name) {
+        return this.registry.get(name).gauge().value();
+    }
+
+    private record Client(WebSocket socket, LinkedBlockingQueue<String> messages) {
+
+        String next(Duration wait) throws InterruptedException {
+            return this.messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void close() {
+            this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+    }
+}
