@@ -59,9 +59,8 @@ class ClaimIT {
             }
             assertThat(delivered).hasSize(REMINDERS).doesNotHaveDuplicates();
             assertThat(new HashSet<>(delivered)).isEqualTo(ids);
-            // Both took part; which took how many is up to the race.
-            assertThat(first.count("reminder_delivery", "status", "inboxed")).isPositive();
-            assertThat(second.count("reminder_delivery", "status", "inboxed")).isPositive();
+            // Which instance took how many is up to the race (one may drain a burst while the other sleeps);
+            // that each was claimed once is what the claim promises, and what the race test below forces.
         }
     }
 

@@ -59,9 +59,8 @@ public class Dispatcher {
 
     private final ReminderProperties properties;
 
-    /** Virtual threads: a delivery spends its life waiting on a socket or a backoff. */
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("reminder-delivery-", 0).factory());
+    /** Virtual threads: a delivery spends its life waiting on a socket or a backoff. New at each start. */
+    private volatile ExecutorService executor = newExecutor();
 
     Dispatcher(ReminderStore reminders, DeliveryStore deliveries, DeliveryChannels channels, DueQueue queue,
             AuditLog audit, DeliveryMetrics metrics, Tracing tracing, JsonMapper json, Clock clock,
@@ -83,9 +82,20 @@ public class Dispatcher {
         return this.executor.submit(() -> fireNow(reminderId));
     }
 
+    /** Ready to send again after {@link #shutdownNow()}: a stopped application context may be started again. */
+    public synchronized void start() {
+        if (this.executor.isShutdown()) {
+            this.executor = newExecutor();
+        }
+    }
+
     /** Stops sending: deliveries in progress are interrupted and stay pending, their claims for the caller to release. */
-    public void shutdownNow() {
+    public synchronized void shutdownNow() {
         this.executor.shutdownNow();
+    }
+
+    private static ExecutorService newExecutor() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reminder-delivery-", 0).factory());
     }
 
     private void fireNow(String reminderId) {
@@ -102,6 +112,7 @@ public class Dispatcher {
                 .tag("reminder.id", reminder.id())
                 .tag("reminder.occurrence", String.valueOf(occurrence))
                 .tag("reminder.late", String.valueOf(late));
+        ExecutorService executor = this.executor;
         try (Tracer.SpanInScope scope = this.tracing.inScope(span)) {
             List<Future<Boolean>> sent = new ArrayList<>();
             for (Channel channel : reminder.channels()) {
@@ -109,7 +120,7 @@ public class Dispatcher {
                         .orElseGet(() -> new Delivery(Delivery.id(reminderId, occurrence, channel.type()),
                                 reminderId, reminder.userId(), channel.type(), occurrence, reminder.dueAt(),
                                 Delivery.Status.PENDING, 0, null, late, null, firedAt));
-                sent.add(this.executor.submit(() -> send(delivery, reminder, channel, span)));
+                sent.add(executor.submit(() -> send(delivery, reminder, channel, span)));
             }
             boolean anyDelivered = false;
             for (Future<Boolean> outcome : sent) {

@@ -12,14 +12,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-/** The WebSocket connections open on this instance, by user. */
+/**
+ * The WebSocket connections open on this instance, by user. When the instance stops they are closed first (1001,
+ * going away), so that clients reconnect to another instance and the web server's graceful shutdown is not held
+ * up by connections that never end.
+ */
 @Component
-class Sessions {
+class Sessions implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
@@ -30,6 +36,8 @@ class Sessions {
     private final Map<String, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
 
     private final AtomicInteger open = new AtomicInteger();
+
+    private volatile boolean running;
 
     private final Counter sent;
 
@@ -42,6 +50,35 @@ class Sessions {
                 .register(registry);
         this.received = Counter.builder("websocket_messages_received")
                 .description("Messages WebSocket clients sent").register(registry);
+    }
+
+    @Override
+    public void start() {
+        this.running = true;
+    }
+
+    @Override
+    public void stop() {
+        this.running = false;
+        this.byUser.values().forEach(sessions -> sessions.forEach(session -> {
+            try {
+                session.close(CloseStatus.GOING_AWAY);
+            }
+            catch (IOException | RuntimeException ex) {
+                log.debug("WebSocket {} did not close cleanly: {}", session.getId(), ex.toString());
+            }
+        }));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    /** Before the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}) waits for open requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     void opened(String userId, WebSocketSession session) {

@@ -63,6 +63,7 @@ class Scheduler implements SmartLifecycle {
 
     @Override
     public void start() {
+        this.dispatcher.start();
         this.running = true;
         this.loop = Thread.ofPlatform().name("reminder-scheduler").daemon().start(this::run);
     }
