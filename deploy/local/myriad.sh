@@ -10,6 +10,8 @@ LOGS="$STATE/logs"      # <name>.log is the process's stdout, <name>.stderr.log 
 APPS="$STATE/app"       # each JVM's jar, extracted so that its startup cache can be used
 CACHES="$STATE/cds"     # each JVM's class data / AOT cache, written when it first stops
 PIDS="$STATE/pids"      # one <name>.pid per process, for ./myriad down
+KEYS="$STATE/keys"      # the local identity provider's RSA key pair and the webhook signing secret, made by up
+ISSUER="myriad-local"   # the iss of the tokens ./myriad token signs and the reminder-service accepts
 TIMEOUT="${MYRIAD_TIMEOUT:-180}" # seconds for the whole fleet to become ready
 
 # ---- The fleet --------------------------------------------------------------------------------------------------
@@ -172,6 +174,45 @@ redis_server() {
     die "no redis-server for $(uname -m): none bundled in deploy/local/target/redis and none on PATH"
 }
 
+# The local fleet is its own identity provider: a key pair made at the first up (kept in .myriad/keys, git-ignored),
+# whose public half the reminder-service trusts and whose private half ./myriad token signs with. Likewise the
+# secret that signs webhook deliveries, unless MYRIAD_REMINDERS_WEBHOOK_SECRET names one. Nothing of it is in git.
+ensure_keys() {
+  command -v openssl >/dev/null || die "openssl is needed to make the local signing key: apt-get install openssl"
+  mkdir -p "$KEYS" && chmod 700 "$KEYS"
+  if [[ ! -s $KEYS/jwt.key.pem || ! -s $KEYS/jwt.pub.pem ]]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/jwt.key.pem" 2>/dev/null &&
+      openssl pkey -in "$KEYS/jwt.key.pem" -pubout -out "$KEYS/jwt.pub.pem" 2>/dev/null ||
+      die "could not make the signing key in $(rel "$KEYS")"
+    say "made the local token signing key $(rel "$KEYS")/jwt.key.pem"
+  fi
+  [[ -s $KEYS/webhook-secret ]] || openssl rand -hex 32 >"$KEYS/webhook-secret"
+  chmod 600 "$KEYS"/*
+}
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# A JWT for the reminder-service, signed with the local key: ./myriad token [user] [--ttl seconds].
+token() {
+  local user=${MYRIAD_USER:-$(id -un)} ttl=3600 now header claims signature
+  while (( $# )); do
+    case $1 in
+      --ttl) ttl=${2:-}; shift 2 || die "--ttl needs seconds" ;;
+      -*) die "unknown option for token: $1 (see ./myriad help)" ;;
+      *) user=$1; shift ;;
+    esac
+  done
+  [[ $ttl =~ ^[0-9]+$ ]] || die "--ttl needs seconds, not $ttl"
+  [[ $user =~ ^[A-Za-z0-9._@-]{1,64}$ ]] || die "a user id is 1-64 letters, digits and ._@-, not '$user'"
+  [[ -s $KEYS/jwt.key.pem ]] || die "no signing key yet ($(rel "$KEYS")/jwt.key.pem): ./myriad up makes it"
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  claims=$(printf '{"iss":"%s","sub":"%s","iat":%d,"exp":%d}' "$ISSUER" "$user" "$now" $((now + ttl)) | b64url)
+  signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$KEYS/jwt.key.pem" -binary | b64url) ||
+    die "could not sign with $(rel "$KEYS")/jwt.key.pem"
+  echo "$header.$claims.$signature"
+}
+
 # ---- Starting and stopping processes -------------------------------------------------------------------------------
 declare -A PID
 STARTED=() # in start order
@@ -228,6 +269,9 @@ start_service() {
   [[ " ${NEEDS[$name]} " == *" kafka "* ]] && env+=(SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT")
   [[ " ${NEEDS[$name]} " == *" neo4j "* ]] && env+=(SPRING_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT")
   [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
+  [[ $name == reminder-service ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER"
+    MYRIAD_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt.pub.pem"
+    MYRIAD_REMINDERS_WEBHOOK_SECRET="${MYRIAD_REMINDERS_WEBHOOK_SECRET:-$(cat "$KEYS/webhook-secret")}")
   local -x "${env[@]}"
   jvm "$name"
 }
@@ -415,6 +459,7 @@ up() {
   find_leftovers
   (( ${#LEFT[@]} == 0 )) || die "${LEFT[*]} still run from an earlier ./myriad up whose supervisor is gone: ./myriad down first"
   mkdir -p "$LOGS" "$APPS" "$CACHES" "$PIDS"
+  ensure_keys
   if [[ -z ${NO_BUILD:-} ]]; then build; fi
   for name in "${JVMS[@]}"; do prepare "$name"; done
   REDIS=$(redis_server) || exit 1
@@ -486,9 +531,10 @@ local_zone() {
 }
 
 ask() {
-  local format=text question="" response code body
+  local format=text question="" response code body user=${MYRIAD_USER:-$(id -un)}
   while (( $# )); do
     case $1 in
+      --user) user=${2:-}; shift 2 || die "--user needs a user id" ;;
       --format) format=${2:-}; shift 2 || die "--format needs text, markdown or json" ;;
       --format=*) format=${1#--format=}; shift ;;
       -*) die "unknown option for ask: $1 (see ./myriad help)" ;;
@@ -499,7 +545,8 @@ ask() {
   command -v jq >/dev/null || die "jq is needed to write the question and read the answer: apt-get install jq"
   response=$(jq -n --arg text "$question" --arg format "$format" --arg zone "$(local_zone)" \
                '{text: $text, format: $format, zone: $zone}' |
-             curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary @- \
+             curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' -H "X-User-Id: $user" \
+               --data-binary @- \
                "$ORCHESTRATOR_URL/api/v1/queries")
   code=${response##*$'\n'} body=${response%$'\n'*}
   [[ $code != 000 ]] || die "the orchestrator does not answer at $ORCHESTRATOR_URL: is the fleet up (./myriad up)?"
@@ -544,6 +591,66 @@ load() {
     rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
     printf '  %-18s %8s\n' "$name" "${rss:-gone}"
   done
+}
+
+# ./myriad remind-load: many reminders falling due within one minute, delivered in-app to inboxes (no connection
+# is open), then each delivery's lag from its due time read back from the inboxes: the claim loop, the in-app
+# channel and Redis under a burst, measured where the user sees it.
+remind_load() {
+  local count=500 users=10 spread=60 lead=30 run now base i u due created=0 failed=0 tokens=() wait_until
+  while (( $# )); do
+    case $1 in
+      --count) count=${2:-}; shift 2 || die "--count needs a number" ;;
+      --users) users=${2:-}; shift 2 || die "--users needs a number" ;;
+      --spread) spread=${2:-}; shift 2 || die "--spread needs seconds (0-60)" ;;
+      *) die "unknown option for remind-load: $1 (see ./myriad help)" ;;
+    esac
+  done
+  [[ $count =~ ^[0-9]+$ && $users =~ ^[0-9]+$ ]] && (( count > 0 && users > 0 )) || die "--count and --users need numbers above 0"
+  [[ $spread =~ ^[0-9]+$ ]] && (( spread <= 60 )) || die "--spread needs seconds from 0 (all due at once) to 60"
+  command -v jq >/dev/null || die "jq is needed: apt-get install jq"
+  curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[reminder-service]}/actuator/health/readiness" ||
+    die "the reminder-service is not ready at http://127.0.0.1:${PORT[reminder-service]}: is the fleet up (./myriad up)?"
+  run=$(date +%s)
+  for (( u = 0; u < users; u++ )); do tokens+=("$(token "load-$run-$u" --ttl 900)") || exit 1; done
+  now=$(date +%s)
+  base=$(( (now + lead + 59) / 60 * 60 )) # the first whole minute at least $lead s away, for the creating to finish
+  say "remind-load: $count reminders for $users users, due within $spread s from $(date -u -d "@$base" +%H:%M:%S) UTC"
+  local requests; requests=$(mktemp)
+  for (( i = 0; i < count; i++ )); do
+    due=$(date -u -d "@$(( base + i * spread / count ))" +%Y-%m-%dT%H:%M:%S)
+    printf '%s {"message":"load reminder %d","dueAt":"%s","zone":"UTC"}\n' "${tokens[i % users]}" "$i" "$due"
+  done >"$requests"
+  local started; started=$(now)
+  # One line per reminder: the token, a space, the JSON body; four at a time.
+  created=$(xargs -d '\n' -n 1 -P 4 sh -c 'curl -s -o /dev/null -w "%{http_code}\n" -m 10 \
+      -H "Authorization: Bearer ${1%% *}" -H "Content-Type: application/json" -d "${1#* }" "$0"' \
+      "http://127.0.0.1:${PORT[reminder-service]}/api/v1/reminders" <"$requests" | grep -c '^201$')
+  rm -f "$requests"
+  say "created $created of $count in $(elapsed "$started") s"
+  (( created == count )) || die "only $created of $count reminders were accepted; the service's log says why"
+  (( $(date +%s) < base )) || die "creating took past the due minute; try fewer reminders (--count)"
+  wait_until=$(( base + 60 + 30 ))
+  say "waiting for the minute to pass and the deliveries to arrive (until $(date -u -d "@$wait_until" +%H:%M:%S) at most)"
+  local all; all=$(mktemp)
+  while :; do
+    sleep 5
+    : >"$all"
+    for (( u = 0; u < users; u++ )); do
+      curl -sf -m 10 -H "Authorization: Bearer ${tokens[u]}" "http://127.0.0.1:${PORT[reminder-service]}/api/v1/inbox" >>"$all" || true
+    done
+    local got; got=$(jq -s 'map(length) | add // 0' "$all")
+    (( $(date +%s) > base + 60 && got >= count )) && break
+    (( $(date +%s) > wait_until )) && { say "gave up waiting: $got of $count delivered"; break; }
+  done
+  jq -rs --argjson count "$count" '
+    def t: (.[0:19] + "Z" | fromdate) + ((.[19:] | capture("^[.](?<f>[0-9]+)") | ("0." + .f | tonumber)) // 0);
+    def pct(p): (length * p | ceil) as $i | .[if $i > 0 then $i - 1 else 0 end];
+    add as $all | ($all | map(.deliveryId) | unique | length) as $distinct |
+    ($all | map((.sentAt | t) - (.dueAt | t)) | sort) as $lag |
+    "delivered: \($all | length) of \($count) (\($distinct) distinct, \(($all | length) - $distinct) twice, \($count - $distinct) missing, \($all | map(select(.late)) | length) late)",
+    "lag from due time to delivery: p50 \($lag | pct(0.5) * 1000 | round) ms, p95 \($lag | pct(0.95) * 1000 | round) ms, p99 \($lag | pct(0.99) * 1000 | round) ms, max \($lag | last * 1000 | round) ms"' "$all"
+  rm -f "$all"
 }
 
 # ---- down and status ------------------------------------------------------------------------------------------------
@@ -615,8 +722,15 @@ usage: ./myriad <command>
                             --build     build every module even if its jar looks current
                             --no-build  start the jars as they are, even if sources changed since
   test [maven args]       every test (./mvnw -B verify) with a JDK 21+ found as for up; extra arguments go to Maven
-  ask [--format text|markdown|json] "question"
-                          ask the running fleet a question; prints the answer, who answered, and the trace id
+  ask [--format text|markdown|json] [--user id] "question"
+                          ask the running fleet a question; prints the answer, who answered, and the trace id;
+                          a reminder asked for is that user's (default \$MYRIAD_USER, else your login name)
+  remind-load [--count 500] [--users 10] [--spread 60]
+                          that many reminders due within --spread seconds of one minute (0: all at once), delivered to the users' inboxes: prints how
+                          many arrived, how many twice, and the lag from due time to delivery (p50/p95/p99/max)
+  token [user] [--ttl 3600]
+                          a JWT for the reminder-service's API and WebSocket, signed with the key up made
+                          (.myriad/keys); same default user as ask
   load [--duration 30s] [--connections 16] [--warmup 10s]
                           a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
                           throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory
@@ -646,6 +760,8 @@ case $cmd in
   status) status ;;
   ask) ask "$@" ;;
   load) load "$@" ;;
+  token) token "$@" ;;
+  remind-load) remind_load "$@" ;;
   help | -h | --help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
