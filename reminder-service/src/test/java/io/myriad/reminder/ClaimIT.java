@@ -91,6 +91,28 @@ class ClaimIT {
         }
     }
 
+    @Test
+    void aReminderClaimedByOneInstanceReachesAConnectionOpenOnAnother() throws Exception {
+        String user = "lee-" + UUID.randomUUID();
+        // The second instance claims nothing (its first claim is at start, then it sleeps an hour): the first one
+        // fires the reminder, while the user's connection is open on the second.
+        try (Instance claiming = Instance.start(8);
+                Instance holding = Instance.start(8, "myriad.reminders.poll-interval=1h")) {
+            WebSockets.Client socket = WebSockets.connect(holding.port(), TestIdentity.token(user));
+            await().atMost(Duration.ofSeconds(5)).until(() -> holding.gauge("websocket_connections_active") == 1);
+
+            String id = claiming.as(user).post("/api/v1/reminders", ReminderApiIT.reminderJson("over there", 2))
+                    .json().path("id").asString();
+
+            JsonNode pushed = Api.JSON.readTree(socket.next(Duration.ofSeconds(15)));
+            assertThat(pushed.path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
+            assertThat(claiming.count("reminder_delivery", "channel", "in_app", "status", "delivered")).isEqualTo(1);
+            assertThat(holding.count("websocket_messages_sent")).isEqualTo(1);
+            assertThat(claiming.as(user).get("/api/v1/inbox").json()).isEmpty();
+            socket.close();
+        }
+    }
+
     private static String user(String run, int i) {
         return "claim-" + run + "-" + (i % USERS);
     }

@@ -1,17 +1,9 @@
 package io.myriad.reminder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.reminder.store.RedisKeys;
@@ -39,8 +31,6 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @RealRedis
 class InAppDeliveryIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     private int port;
 
@@ -59,7 +49,7 @@ class InAppDeliveryIT {
     void pushesADueReminderToTheUsersOpenWebSocketOnceAndAuditsIt() throws Exception {
         String user = "frank-" + UUID.randomUUID();
         Api frank = Api.as(this.port, user);
-        Client socket = connect(TestIdentity.token(user), true);
+        WebSockets.Client socket = connect(TestIdentity.token(user), true);
         double sent = count("websocket_messages_sent");
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(gauge("websocket_connections_active")).isGreaterThanOrEqualTo(1));
@@ -118,8 +108,8 @@ class InAppDeliveryIT {
     @Test
     void acceptsTheTokenAsAQueryParameterOnTheWebSocketOnlyAndRefusesNone() throws Exception {
         String user = "hal-" + UUID.randomUUID();
-        Client socket = connect(TestIdentity.token(user), false);
-        socket.socket.sendText("ping", true).join();
+        WebSockets.Client socket = connect(TestIdentity.token(user), false);
+        socket.socket().sendText("ping", true).join();
         assertThat(socket.next(Duration.ofSeconds(5))).isEqualTo("pong");
         socket.close();
 
@@ -152,33 +142,8 @@ class InAppDeliveryIT {
         assertThat(ivy.get("/api/v1/inbox").json()).hasSize(1);
     }
 
-    private Client connect(String token, boolean inHeader) {
-        LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
-        String uri = "ws://127.0.0.1:" + this.port + "/ws/reminders";
-        if (token != null && inHeader) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        else if (token != null) {
-            uri += "?access_token=" + token;
-        }
-        try {
-            WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    messages.add(data.toString());
-                    webSocket.request(1);
-                    return null;
-                }
-            }).join();
-            return new Client(socket, messages);
-        }
-        catch (CompletionException ex) {
-            if (ex.getCause() instanceof WebSocketHandshakeException refused) {
-                throw new IllegalStateException("handshake refused: " + refused.getResponse().statusCode(), ex);
-            }
-            throw ex;
-        }
+    private WebSockets.Client connect(String token, boolean inHeader) {
+        return inHeader ? WebSockets.connect(this.port, token) : WebSockets.connectWithQueryToken(this.port, token);
     }
 
     private double count(String name) {
@@ -187,16 +152,5 @@ class InAppDeliveryIT {
 
     private double gauge(String name) {
         return this.registry.get(name).gauge().value();
-    }
-
-    private record Client(WebSocket socket, LinkedBlockingQueue<String> messages) {
-
-        String next(Duration wait) throws InterruptedException {
-            return this.messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void close() {
-            this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
     }
 }

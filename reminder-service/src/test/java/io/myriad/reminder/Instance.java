@@ -1,7 +1,8 @@
 package io.myriad.reminder;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,15 +24,19 @@ final class Instance implements AutoCloseable {
 
     /** Starts an instance on the Redis database {@code database}, with these extra properties. */
     static Instance start(int database, String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "management.server.port=0",
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String property : List.of("server.port=0", "management.server.port=0",
                 "spring.data.redis.database=" + database,
                 "myriad.security.jwt.public-key-location=" + TestIdentity.publicKeyLocation(),
-                "myriad.security.jwt.issuer=" + TestIdentity.ISSUER,
-                "myriad.reminders.poll-interval=100ms"));
-        all.addAll(List.of(properties));
+                "myriad.security.jwt.issuer=" + TestIdentity.ISSUER, "myriad.reminders.poll-interval=100ms")) {
+            all.put(property.substring(0, property.indexOf('=')), property);
+        }
+        for (String property : properties) {
+            all.put(property.substring(0, property.indexOf('=')), property); // the caller's win
+        }
         // As command-line arguments, so they win over application.yml as a deployment's settings would.
         return new Instance(new SpringApplicationBuilder(ReminderServiceApplication.class)
-                .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+                .run(all.values().stream().map(property -> "--" + property).toArray(String[]::new)));
     }
 
     int port() {
@@ -45,6 +50,10 @@ final class Instance implements AutoCloseable {
     double count(String name, String... tags) {
         return this.context.getBean(MeterRegistry.class).find(name).tags(tags).counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    double gauge(String name) {
+        return this.context.getBean(MeterRegistry.class).get(name).gauge().value();
     }
 
     @Override

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes a reminder to the user's connections open on this instance; with none open (or none taking it) it goes to
- * the user's inbox instead. Either is an acknowledgement.
+ * Pushes a reminder to the user's open connections: those on this instance directly, those on others through the
+ * {@link Relay}; with none open anywhere it goes to the user's inbox instead. Either is an acknowledgement.
  */
 @Component
 class InAppChannel implements DeliveryChannel {
@@ -26,8 +26,11 @@ class InAppChannel implements DeliveryChannel {
 
     private final Clock clock;
 
-    InAppChannel(Sessions sessions, Inbox inbox, JsonMapper json, Clock clock) {
+    private final Relay relay;
+
+    InAppChannel(Sessions sessions, Relay relay, Inbox inbox, JsonMapper json, Clock clock) {
         this.sessions = sessions;
+        this.relay = relay;
         this.inbox = inbox;
         this.json = json;
         this.clock = clock;
@@ -42,7 +45,8 @@ class InAppChannel implements DeliveryChannel {
     public Delivery.Status deliver(Delivery delivery, Reminder reminder, Channel channel) {
         InAppMessage message = new InAppMessage("reminder", delivery.id(), reminder.id(), delivery.occurrence(),
                 reminder.message(), delivery.dueAt(), this.clock.instant(), delivery.late());
-        if (this.sessions.send(reminder.userId(), this.json.writeValueAsString(message)) > 0) {
+        if (this.sessions.send(reminder.userId(), this.json.writeValueAsString(message)) > 0
+                || this.relay.forward(reminder.userId(), message)) {
             return Delivery.Status.DELIVERED;
         }
         this.inbox.put(reminder.userId(), message);

@@ -43,7 +43,10 @@ class Sessions implements SmartLifecycle {
 
     private final Counter received;
 
-    Sessions(MeterRegistry registry) {
+    private final Relay relay;
+
+    Sessions(MeterRegistry registry, Relay relay) {
+        this.relay = relay;
         Gauge.builder("websocket_connections_active", this.open, AtomicInteger::get)
                 .description("WebSocket connections open on this instance").register(registry);
         this.sent = Counter.builder("websocket_messages_sent").description("Messages pushed to WebSocket clients")
@@ -60,7 +63,7 @@ class Sessions implements SmartLifecycle {
     @Override
     public void stop() {
         this.running = false;
-        this.byUser.values().forEach(sessions -> sessions.forEach(session -> {
+        this.byUser.forEach((user, sessions) -> sessions.forEach(session -> {
             try {
                 session.close(CloseStatus.GOING_AWAY);
             }
@@ -85,15 +88,22 @@ class Sessions implements SmartLifecycle {
         this.byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet())
                 .add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
         this.open.incrementAndGet();
+        this.relay.opened(userId);
     }
 
     void closed(String userId, WebSocketSession session) {
-        this.byUser.computeIfPresent(userId, (user, sessions) -> {
+        Set<WebSocketSession> left = this.byUser.computeIfPresent(userId, (user, sessions) -> {
             if (sessions.removeIf(open -> open.getId().equals(session.getId()))) {
                 this.open.decrementAndGet();
             }
             return sessions.isEmpty() ? null : sessions;
         });
+        try {
+            this.relay.closed(userId, (left != null) ? left.size() : 0);
+        }
+        catch (RuntimeException ex) {
+            log.info("Could not record that user {} closed a connection: {}", userId, ex.toString());
+        }
     }
 
     void received() {

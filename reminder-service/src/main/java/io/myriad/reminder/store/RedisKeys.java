@@ -45,6 +45,16 @@ public final class RedisKeys {
         return PREFIX + "user:" + userId + ":inbox";
     }
 
+    /** Hash of instance id to how many WebSocket connections the user has open there. */
+    public static String online(String userId) {
+        return PREFIX + "user:" + userId + ":online";
+    }
+
+    /** Pub/sub channel on which an instance takes in-app messages for connections open on it. */
+    public static String instanceChannel(String instanceId) {
+        return PREFIX + "instance:" + instanceId;
+    }
+
     public static String command(String commandId) {
         return PREFIX + "command:" + commandId;
     }
