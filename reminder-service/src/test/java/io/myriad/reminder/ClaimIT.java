@@ -85,9 +85,11 @@ class ClaimIT {
                 assertThat(inbox.get(0).path("reminderId").asString()).isEqualTo(id);
                 assertThat(inbox.get(0).path("late").asBoolean()).isTrue();
             });
-            JsonNode delivery = kim.get("/api/v1/reminders/" + id + "/deliveries").json().get(0);
-            assertThat(delivery.path("late").asBoolean()).isTrue();
-            assertThat(after.count("reminder_delivery_late", "channel", "in_app")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    kim.get("/api/v1/reminders/" + id + "/deliveries").json().path(0).path("late").asBoolean())
+                    .isTrue());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    after.count("reminder_delivery_late", "channel", "in_app")).isEqualTo(1));
         }
     }
 
@@ -106,7 +108,8 @@ class ClaimIT {
 
             JsonNode pushed = Api.JSON.readTree(socket.next(Duration.ofSeconds(15)));
             assertThat(pushed.path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
-            assertThat(claiming.count("reminder_delivery", "channel", "in_app", "status", "delivered")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    claiming.count("reminder_delivery", "channel", "in_app", "status", "delivered")).isEqualTo(1));
             assertThat(holding.count("websocket_messages_sent")).isEqualTo(1);
             assertThat(claiming.as(user).get("/api/v1/inbox").json()).isEmpty();
             socket.close();

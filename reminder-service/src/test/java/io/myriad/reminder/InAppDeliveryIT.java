@@ -99,8 +99,10 @@ class InAppDeliveryIT {
             assertThat(inbox).hasSize(1);
             assertThat(inbox.get(0).path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
         });
-        assertThat(gina.get("/api/v1/reminders/" + id + "/deliveries").json().get(0).path("status").asString())
-                .isEqualTo("INBOXED");
+        // The delivery record is written once the channel has acknowledged: just after the inbox has it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                gina.get("/api/v1/reminders/" + id + "/deliveries").json().path(0).path("status").asString())
+                .isEqualTo("INBOXED"));
         assertThat(gina.delete("/api/v1/inbox").status()).isEqualTo(204);
         assertThat(gina.get("/api/v1/inbox").json()).isEmpty();
     }

@@ -31,31 +31,49 @@ class DeliveryMetrics {
         this.recurring = Counter.builder("reminder_recurring_occurrences")
                 .description("Next occurrences scheduled by recurring reminders as they fired")
                 .register(registry);
+        // Every series from the start, at 0: a dashboard shows "no failures" rather than "no data", and a ratio over
+        // them exists before the first failure.
+        for (ChannelType channel : ChannelType.values()) {
+            for (String status : new String[] {"delivered", "inboxed", "retried", "failed"}) {
+                counter("reminder_delivery", channel).tag("status", status).register(registry);
+            }
+            counter("reminder_delivery_failed", channel).register(registry);
+            counter("reminder_delivery_late", channel).register(registry);
+            lag(channel).register(registry);
+        }
+    }
+
+    private static Counter.Builder counter(String name, ChannelType channel) {
+        String description = switch (name) {
+            case "reminder_delivery" -> "Delivery attempts by channel and outcome";
+            case "reminder_delivery_failed" -> "Deliveries given up after the last attempt";
+            default -> "Deliveries made later than late-after";
+        };
+        return Counter.builder(name).description(description).tag("channel", channel.value());
+    }
+
+    private static Timer.Builder lag(ChannelType channel) {
+        return Timer.builder("reminder_delivery_lag")
+                .description("From a reminder's due time to its channel's acknowledgement")
+                .tag("channel", channel.value())
+                .serviceLevelObjectives(LAG_BUCKETS);
     }
 
     void attempt(ChannelType channel, String status) {
-        Counter.builder("reminder_delivery").description("Delivery attempts by channel and outcome")
-                .tag("channel", channel.value()).tag("status", status).register(this.registry).increment();
+        counter("reminder_delivery", channel).tag("status", status).register(this.registry).increment();
     }
 
     void acknowledged(ChannelType channel, Delivery.Status status, Duration lag, boolean late) {
         attempt(channel, status.name().toLowerCase());
-        Timer.builder("reminder_delivery_lag")
-                .description("From a reminder's due time to its channel's acknowledgement")
-                .tag("channel", channel.value())
-                .serviceLevelObjectives(LAG_BUCKETS)
-                .register(this.registry)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
+        lag(channel).register(this.registry).record(lag.isNegative() ? Duration.ZERO : lag);
         if (late) {
-            Counter.builder("reminder_delivery_late").description("Deliveries made later than late-after")
-                    .tag("channel", channel.value()).register(this.registry).increment();
+            counter("reminder_delivery_late", channel).register(this.registry).increment();
         }
     }
 
     void failed(ChannelType channel) {
         attempt(channel, "failed");
-        Counter.builder("reminder_delivery_failed").description("Deliveries given up after the last attempt")
-                .tag("channel", channel.value()).register(this.registry).increment();
+        counter("reminder_delivery_failed", channel).register(this.registry).increment();
     }
 
     void recurred() {

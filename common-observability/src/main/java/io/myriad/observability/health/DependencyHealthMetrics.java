@@ -1,0 +1,65 @@
+package io.myriad.observability.health;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+
+/**
+ * {@code myriad_dependency_up{dependency}}: 1 while the health indicator of {@code kafka}, {@code neo4j} or
+ * {@code redis} says UP, 0 otherwise; present only for the dependencies the service has, which are known once the
+ * context has started. A check runs at most every {@link #MAX_AGE}, so scrapes do not multiply health checks.
+ */
+class DependencyHealthMetrics {
+
+    static final List<String> DEPENDENCIES = List.of("kafka", "neo4j", "redis");
+
+    static final Duration MAX_AGE = Duration.ofSeconds(10);
+
+    private final Supplier<HealthContributorRegistry> registry;
+
+    private final ConcurrentHashMap<String, Checked> last = new ConcurrentHashMap<>();
+
+    DependencyHealthMetrics(Supplier<HealthContributorRegistry> registry) {
+        this.registry = registry;
+    }
+
+    /** Registers a gauge for each dependency the service has a health indicator for. */
+    void bindTo(MeterRegistry meters) {
+        HealthContributorRegistry contributors = this.registry.get();
+        for (String dependency : DEPENDENCIES) {
+            if (contributors == null || !(contributors.getContributor(dependency) instanceof HealthIndicator)) {
+                continue;
+            }
+            Gauge.builder("myriad_dependency_up", () -> up(dependency))
+                    .description("1 while the service's health check of the dependency passes, 0 while it fails")
+                    .tag("dependency", dependency)
+                    .register(meters);
+        }
+    }
+
+    /** 1 or 0; NaN if the indicator went away. */
+    double up(String dependency) {
+        HealthContributorRegistry contributors = this.registry.get();
+        HealthContributor contributor = (contributors != null) ? contributors.getContributor(dependency) : null;
+        if (!(contributor instanceof HealthIndicator indicator)) {
+            return Double.NaN;
+        }
+        long now = System.nanoTime();
+        Checked checked = this.last.compute(dependency, (name, previous) ->
+                (previous != null && now - previous.at() < MAX_AGE.toNanos()) ? previous
+                        : new Checked(now, Status.UP.equals(indicator.health(false).getStatus()) ? 1 : 0));
+        return checked.value();
+    }
+
+    private record Checked(long at, double value) {
+    }
+}

@@ -1,0 +1,65 @@
+package io.myriad.observability.health;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthObservabilityAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(HealthObservabilityAutoConfiguration.class));
+
+    @Test
+    void reportsEachDependencyTheServiceHasAsUpOrDown() {
+        AtomicReference<Health> redis = new AtomicReference<>(Health.up().build());
+        HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+        registry.registerContributor("redis", (HealthIndicator) redis::get);
+        registry.registerContributor("kafka", (HealthIndicator) () -> Health.down().build());
+
+        MeterRegistry meters = new SimpleMeterRegistry();
+        this.runner.withBean(HealthContributorRegistry.class, () -> registry)
+                .withBean(MeterRegistry.class, () -> meters)
+                .run(context -> {
+                    context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context, Duration.ZERO));
+
+                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                            .isEqualTo(1);
+                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "kafka").gauge().value())
+                            .isEqualTo(0);
+                    assertThat(meters.find("myriad_dependency_up").tag("dependency", "neo4j").gauge())
+                            .as("no series for a dependency the service does not have").isNull();
+                });
+    }
+
+    @Test
+    void checksAtMostOnceInTenSeconds() {
+        int[] checks = {0};
+        HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+        registry.registerContributor("neo4j", (HealthIndicator) () -> {
+            checks[0]++;
+            return Health.up().build();
+        });
+        DependencyHealthMetrics metrics = new DependencyHealthMetrics(() -> registry);
+
+        metrics.up("neo4j");
+        metrics.up("neo4j");
+        metrics.up("neo4j");
+
+        assertThat(checks[0]).isEqualTo(1);
+    }
+}
