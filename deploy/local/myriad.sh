@@ -23,8 +23,10 @@ declare -A MGMT=([orchestrator]=9000 [agents]=9001 [input-processor]=9003 [outpu
 # What a service waits for before it starts, and is configured to find.
 declare -A NEEDS=([orchestrator]="kafka" [agents]="kafka redis" [input-processor]="kafka"
                   [output-processor]="kafka" [reminder-service]="kafka redis" [graphdb-manager]="kafka neo4j")
-INFRA=(kafka neo4j redis zipkin)
+INFRA=(kafka neo4j redis zipkin) # plus prometheus and alertmanager with up --monitoring
 KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 NEO4J_PORT=7687 REDIS_PORT=6379 ZIPKIN_PORT=9411
+# Alertmanager's usual 9093 is Kafka's controller here, and 9094 its cluster port; the local one runs without a cluster.
+PROMETHEUS_PORT=9090 ALERTMANAGER_PORT=9095
 
 # ---- JVM flags: the one place to tune memory and startup ----------------------------------------------------------
 # Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); C1 only (measured: fleet ready in 23 s
@@ -223,7 +225,7 @@ launch() {
   local name=$1; shift
   setsid "$@" </dev/null >"$LOGS/$name.log" 2>"$LOGS/$name.stderr.log" &
   PID[$name]=$!
-  STARTED+=("$name")
+  [[ " ${STARTED[*]} " == *" $name "* ]] || STARTED+=("$name")
   echo "${PID[$name]}" >"$PIDS/$name.pid"
 }
 
@@ -262,6 +264,19 @@ start_infra() {
   jvm zipkin "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].protocols[0]=http"
 }
 
+# Prometheus and Alertmanager from Debian's packages (up --monitoring), with the repository's own configuration:
+# Prometheus finds the services through .myriad/prometheus-targets.json, evaluates deploy/prometheus/rules and
+# sends alerts to this Alertmanager. Their data is kept in .myriad/data like the rest.
+start_monitoring() {
+  mkdir -p "$DATA/prometheus" "$DATA/alertmanager"
+  launch alertmanager prometheus-alertmanager --config.file="$ROOT/deploy/alertmanager/alertmanager-local.yml" \
+    --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address= \
+    --storage.path="$DATA/alertmanager"
+  launch prometheus prometheus --config.file="$ROOT/deploy/prometheus/prometheus-local.yml" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.path="$DATA/prometheus" \
+    --storage.tsdb.retention.time=2d --web.enable-lifecycle
+}
+
 start_service() {
   local name=$1 env=(SERVER_PORT="${PORT[$1]}" MANAGEMENT_SERVER_PORT="${MGMT[$1]}" MYRIAD_OBSERVABILITY_ENV=local
     MYRIAD_OBSERVABILITY_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
@@ -283,6 +298,8 @@ is_ready() {
     neo4j) grep -q '^NEO4J READY' "$LOGS/neo4j.log" ;;
     redis) grep -q 'Ready to accept connections' "$LOGS/redis.log" ;;
     zipkin) curl -sf -m 2 -o /dev/null "http://127.0.0.1:$ZIPKIN_PORT/health" ;;
+    prometheus) curl -sf -m 2 -o /dev/null "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" ;;
+    alertmanager) curl -sf -m 2 -o /dev/null "http://127.0.0.1:$ALERTMANAGER_PORT/-/ready" ;;
     *) curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[$name]}/actuator/health/readiness" ;;
   esac
 }
@@ -404,7 +421,9 @@ write_facts() {
     echo "    \"redis\": {\"host\": \"127.0.0.1\", \"port\": $REDIS_PORT, \"data\": $(json_str "$DATA/redis"), \"log\": $(json_str "$LOGS/redis.log"), \"pid\": ${PID[redis]}},"
     echo "    \"zipkin\": {\"url\": \"http://127.0.0.1:$ZIPKIN_PORT\", \"log\": $(json_str "$LOGS/zipkin.log"), \"pid\": ${PID[zipkin]}}"
     echo "  },"
-    echo "  \"zipkin\": {\"url\": \"http://127.0.0.1:$ZIPKIN_PORT\", \"spans_endpoint\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans\", \"traces_api\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/traces\"}"
+    echo "  \"zipkin\": {\"url\": \"http://127.0.0.1:$ZIPKIN_PORT\", \"spans_endpoint\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans\", \"traces_api\": \"http://127.0.0.1:$ZIPKIN_PORT/api/v2/traces\"}${MONITORING:+,}"
+    [[ -z ${MONITORING:-} ]] ||
+      echo "  \"monitoring\": {\"prometheus_url\": \"http://127.0.0.1:$PROMETHEUS_PORT\", \"alertmanager_url\": \"http://127.0.0.1:$ALERTMANAGER_PORT\", \"prometheus_pid\": ${PID[prometheus]}, \"alertmanager_pid\": ${PID[alertmanager]}}"
     echo "}"
   } >"$STATE/fleet.json.tmp" && mv "$STATE/fleet.json.tmp" "$STATE/fleet.json"
   {
@@ -442,6 +461,7 @@ up() {
       --clean) clean=1 ;;
       --build) FORCE_BUILD=1 ;;
       --no-build) NO_BUILD=1 ;;
+      --monitoring) MONITORING=1 ;;
       *) die "unknown option for up: $arg (see ./myriad help)" ;;
     esac
   done
@@ -455,6 +475,11 @@ up() {
   esac
   command -v curl >/dev/null || die "curl is needed to probe readiness: install curl"
   command -v setsid >/dev/null || die "setsid (util-linux) is needed to run each process in its own group"
+  if [[ -n ${MONITORING:-} ]]; then
+    command -v prometheus >/dev/null && command -v prometheus-alertmanager >/dev/null ||
+      die "--monitoring needs Debian's prometheus and prometheus-alertmanager: apt-get install prometheus prometheus-alertmanager"
+    INFRA+=(prometheus alertmanager)
+  fi
   [[ -z $(supervisor_pid) ]] || die "a fleet is already running (pid $(supervisor_pid)): ./myriad down first"
   find_leftovers
   (( ${#LEFT[@]} == 0 )) || die "${LEFT[*]} still run from an earlier ./myriad up whose supervisor is gone: ./myriad down first"
@@ -467,7 +492,7 @@ up() {
 
   for name in "${SERVICES[@]}"; do ports+=("${PORT[$name]}=$name" "${MGMT[$name]}=$name management"); done
   ports_in_use "${ports[@]}" "$KAFKA_PORT=kafka" "$KAFKA_CONTROLLER_PORT=kafka controller" "$NEO4J_PORT=neo4j" \
-    "$REDIS_PORT=redis" "$ZIPKIN_PORT=zipkin"
+    "$REDIS_PORT=redis" "$ZIPKIN_PORT=zipkin" ${MONITORING:+"$PROMETHEUS_PORT=prometheus" "$ALERTMANAGER_PORT=alertmanager"}
 
   if (( clean )); then rm -rf "$DATA"; say "wiped $(rel "$DATA")"; fi
   mkdir -p "$DATA/kafka" "$DATA/neo4j" "$DATA/redis"
@@ -476,8 +501,9 @@ up() {
   trap 'stop_all; exit 143' TERM
   trap 'stop_all' EXIT # whatever else ends this script, it leaves nothing running
 
-  say "starting kafka, neo4j, redis and zipkin (java $JAVA_MAJOR)"
+  say "starting ${INFRA[*]} (java $JAVA_MAJOR)"
   start_infra
+  [[ -z ${MONITORING:-} ]] || start_monitoring
   declare -A IS_READY=()
   while :; do
     for name in "${STARTED[@]}"; do
@@ -509,12 +535,26 @@ up() {
   print_table
   say "fleet ready in $(elapsed "$t0") s; Ctrl-C or ./myriad down stops it"
 
-  # Supervise: the fleet is whole or it is stopped.
+  # Supervise: the fleet is whole or it is stopped, except for a service stopped on purpose (./myriad stop <name>),
+  # which waits for ./myriad start <name>.
+  mkdir -p "$STATE/requests"
+  rm -f "$STATE/requests/"*
   while :; do
     for name in "${STARTED[@]}"; do
+      [[ -f $STATE/requests/stopped-$name ]] && continue
       if ! kill -0 "${PID[$name]}" 2>/dev/null; then
         wait "${PID[$name]}"; fail "$name" "exited with status $?"
       fi
+    done
+    for name in "${SERVICES[@]}"; do
+      [[ -f $STATE/requests/start-$name ]] || continue
+      rm -f "$STATE/requests/start-$name"
+      kill -0 "${PID[$name]}" 2>/dev/null && continue
+      wait "${PID[$name]}" 2>/dev/null
+      start_service "$name"
+      rm -f "$STATE/requests/stopped-$name"
+      write_facts "$started_at" "$(elapsed "$t0")"
+      say "$name started again (pid ${PID[$name]})"
     done
     sleep 1
   done
@@ -653,12 +693,117 @@ remind_load() {
   rm -f "$all"
 }
 
+# ./myriad metrics-catalog: the catalog of every metric the fleet exposes (docs/metrics.md), read from the running
+# services after a fixed round of traffic that takes every code path an operator's metrics come from. Written, not
+# hand-kept; the fleet tests run it again and fail when the checked-in catalog is stale.
+catalog_traffic() {
+  local token due question
+  for question in "What is a lightbulb and what does it do?" "How is a lightbulb related to electricity?" \
+                  "Compare a lightbulb and a candle" "What is a flurbometer?" "remind me to check the catalog in 1 minute"; do
+    ask "$question" >/dev/null 2>&1 || true
+  done
+  curl -s -o /dev/null -m 10 -H 'Content-Type: application/json' -d '{"text":""}' "$ORCHESTRATOR_URL/api/v1/queries"
+  token=$(token catalog) || exit 1
+  local api="http://127.0.0.1:${PORT[reminder-service]}/api/v1" auth=(-H "Authorization: Bearer $token")
+  local id
+  id=$(curl -s -m 10 "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"catalog"}' "$api/tasks" | jq -r .id)
+  curl -s -o /dev/null -m 10 "${auth[@]}" "$api/tasks"
+  curl -s -o /dev/null -m 10 "${auth[@]}" "$api/tasks/$id"
+  curl -s -o /dev/null -m 10 "${auth[@]}" -X PUT -H 'Content-Type: application/json' -d '{"title":"catalog 2"}' "$api/tasks/$id"
+  curl -s -o /dev/null -m 10 "${auth[@]}" -X POST "$api/tasks/$id/complete"
+  curl -s -o /dev/null -m 10 "${auth[@]}" -X DELETE "$api/tasks/$id"
+  curl -s -o /dev/null -m 10 "${auth[@]}" "$api/tasks/$id"
+  curl -s -o /dev/null -m 10 "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":""}' "$api/tasks"
+  curl -s -o /dev/null -m 10 "$api/tasks"
+  due=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%S)
+  # In-app to the inbox, and a webhook to a closed port: a delivery and a retried attempt, with an HTTP client call.
+  curl -s -o /dev/null -m 10 "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"message\":\"catalog\",\"dueAt\":\"$due\",\"zone\":\"UTC\",\"channels\":[{\"type\":\"in_app\"},{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:9/catalog\"}]}" "$api/reminders"
+  curl -s -o /dev/null -m 10 "${auth[@]}" "$api/reminders"
+  curl -s -o /dev/null -m 10 "${auth[@]}" "$api/inbox"
+  sleep 5
+}
+
+metrics_catalog() {
+  local output="$ROOT/docs/metrics.md" name tmp
+  while (( $# )); do
+    case $1 in
+      --output) output=${2:-}; shift 2 || die "--output needs a file" ;;
+      *) die "unknown option for metrics-catalog: $1 (see ./myriad help)" ;;
+    esac
+  done
+  command -v jq >/dev/null || die "jq is needed: apt-get install jq"
+  [[ -n $(supervisor_pid) ]] || die "no fleet is running: ./myriad up first"
+  say "driving the catalog's round of traffic"
+  catalog_traffic
+  tmp=$(mktemp)
+  for name in "${SERVICES[@]}"; do
+    curl -sf -m 10 "http://127.0.0.1:${MGMT[$name]}/actuator/prometheus" |
+      awk -v service="$name" -f "$ROOT/deploy/local/exposition-families.awk" >>"$tmp" ||
+      die "could not read $name's metrics at http://127.0.0.1:${MGMT[$name]}/actuator/prometheus"
+  done
+  {
+    echo "# Metrics catalog"
+    echo
+    echo "Every metric family the fleet exposes on \`/actuator/prometheus\`, generated by \`./myriad metrics-catalog\` from"
+    echo "the running services after a fixed round of traffic (deploy/local/myriad.sh, \`catalog_traffic\`); do not edit"
+    echo "by hand. The fleet tests regenerate it and fail when this file is stale. Every series also carries"
+    echo "\`application\`, \`env\` and \`instance\`, left out of the labels column; histograms have \`_bucket\` (with \`le\`),"
+    echo "\`_count\` and \`_sum\` series."
+    echo
+    echo "| metric | type | labels | services | help |"
+    echo "|---|---|---|---|---|"
+    sort -t $'\t' -k1,1 -k5,5 "$tmp" | awk -F'\t' '
+      function flush() { if (name != "") printf "| `%s` | %s | %s | %s | %s |\n", name, type, labels, services, help }
+      $1 != name { flush(); name = $1; type = $2; help = $3; labels = $4; services = $5; next }
+      { if (index("," services ",", "," $5 ",") == 0) services = services ", " $5
+        if (length($4) > length(labels)) labels = $4 }
+      END { flush() }'
+  } >"$output"
+  rm -f "$tmp"
+  say "wrote $(rel "$output") ($(grep -c '^| `' "$output") metric families)"
+}
+
+# ./myriad stop <service> and ./myriad start <service>: one service of the running fleet stopped and started again
+# by its supervisor (an operator's restart, a fault test), without the supervisor taking the exit for a failure.
+service_arg() {
+  [[ -n ${1:-} && -v PORT[$1] ]] || die "name one of the services: ${SERVICES[*]}"
+  [[ -n $(supervisor_pid) ]] || die "no fleet is running: ./myriad up first"
+}
+
+stop_service() {
+  local name=$1 pid
+  service_arg "$name"
+  pid=$(cat "$PIDS/$name.pid" 2>/dev/null)
+  ours "$pid" || die "$name is not running"
+  touch "$STATE/requests/stopped-$name"
+  kill -TERM -- "-$pid" 2>/dev/null
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || { say "$name stopped"; return 0; }; sleep 0.2; done
+  kill -KILL -- "-$pid" 2>/dev/null
+  say "$name killed (still running 30 s after SIGTERM)"
+}
+
+start_one() {
+  local name=$1 t0
+  service_arg "$name"
+  [[ -f $STATE/requests/stopped-$name ]] || die "$name was not stopped with ./myriad stop"
+  t0=$(now)
+  touch "$STATE/requests/start-$name"
+  for _ in $(seq 1 240); do
+    if curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[$name]}/actuator/health/readiness"; then
+      say "$name ready after $(elapsed "$t0") s"; return 0
+    fi
+    sleep 0.5
+  done
+  die "$name was not ready within 120 s (log: $(rel "$LOGS/$name.log"))"
+}
+
 # ---- down and status ------------------------------------------------------------------------------------------------
 # LEFT: the processes that an earlier ./myriad up started and that still run, services first (PIDs in PID[]).
 find_leftovers() {
   local name pid
   LEFT=()
-  for name in "${SERVICES[@]}" "${INFRA[@]}"; do
+  for name in "${SERVICES[@]}" kafka neo4j redis zipkin prometheus alertmanager; do
     pid=$(cat "$PIDS/$name.pid" 2>/dev/null) || continue
     if ours "$pid"; then PID[$name]=$pid LEFT+=("$name"); else rm -f "$PIDS/$name.pid"; fi
   done
@@ -715,12 +860,18 @@ usage() {
   cat <<EOF
 usage: ./myriad <command>
 
-  up [--clean] [--build | --no-build]
+  up [--clean] [--build | --no-build] [--monitoring]
                           build what is missing or stale, start Kafka, Neo4j, Redis, Zipkin and the six services,
                           wait until every readiness probe is UP, print where everything is; Ctrl-C stops it all
                             --clean     wipe .myriad/data (Kafka, Neo4j, Redis) first
                             --build     build every module even if its jar looks current
                             --no-build  start the jars as they are, even if sources changed since
+                            --monitoring  also Prometheus (:9090) with deploy/prometheus and Alertmanager (:9095)
+                                        with deploy/alertmanager, from Debian's packages
+  metrics-catalog [--output docs/metrics.md]
+                          drive a fixed round of traffic, then write the catalog of every metric the fleet exposes
+  stop <service> / start <service>
+                          stop one service of the running fleet, and start it again (the rest keeps running)
   test [maven args]       every test (./mvnw -B verify) with a JDK 21+ found as for up; extra arguments go to Maven
   ask [--format text|markdown|json] [--user id] "question"
                           ask the running fleet a question; prints the answer, who answered, and the trace id;
@@ -761,6 +912,9 @@ case $cmd in
   ask) ask "$@" ;;
   load) load "$@" ;;
   token) token "$@" ;;
+  stop) stop_service "$@" ;;
+  metrics-catalog) metrics_catalog "$@" ;;
+  start) start_one "$@" ;;
   remind-load) remind_load "$@" ;;
   help | -h | --help) usage ;;
   *) usage >&2; exit 2 ;;
