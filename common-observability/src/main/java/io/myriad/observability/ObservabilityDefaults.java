@@ -60,6 +60,10 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
         defaults.put("management.metrics.distribution.slo.http.client.requests", LATENCY_BUCKETS);
         defaults.put("management.metrics.distribution.slo.spring.kafka.template", LATENCY_BUCKETS);
         defaults.put("management.metrics.distribution.slo.spring.kafka.listener", LATENCY_BUCKETS);
+        // Exemplars (trace ids) on histogram buckets and counters only, as OpenMetrics 1.0 allows: Prometheus 2.x
+        // (Debian's 2.42 among them) rejects the whole scrape when a _count or a summary carries one.
+        defaults.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
+                "false");
         // Prometheus scrapes; Boot would otherwise push OTLP metrics when the OTLP registry is present.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("management.observations.annotations.enabled", "true");

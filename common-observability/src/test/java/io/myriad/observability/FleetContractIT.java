@@ -146,6 +146,11 @@ class FleetContractIT {
                         .findFirst()
                         .orElse(null), Objects::nonNull);
         assertThat(exemplar).contains("trace_id=\"" + traceId + "\"");
+
+        // and only where Prometheus 2.x accepts one: on a bucket or a counter's _total, never on a _count or _sum
+        assertThat(samples(scrape(OPENMETRICS))).filteredOn((sample) -> sample.contains(" # {"))
+                .allSatisfy((sample) -> assertThat(sample.substring(0, sample.indexOf('{')))
+                        .matches(".*(_bucket|_total)"));
     }
 
     @Test

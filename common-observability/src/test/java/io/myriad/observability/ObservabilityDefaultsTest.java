@@ -39,6 +39,8 @@ class ObservabilityDefaultsTest {
         expected.put("management.metrics.distribution.slo.http.client.requests", SLO_BUCKETS);
         expected.put("management.metrics.distribution.slo.spring.kafka.template", SLO_BUCKETS);
         expected.put("management.metrics.distribution.slo.spring.kafka.listener", SLO_BUCKETS);
+        expected.put("management.prometheus.metrics.export.properties.io.prometheus.exporter.exemplarsOnAllMetricTypes",
+                "false");
         expected.put("management.otlp.metrics.export.enabled", "false");
         expected.put("management.observations.annotations.enabled", "true");
         expected.put("management.endpoints.web.exposure.include", "health,info,prometheus");
