@@ -3,7 +3,7 @@ package io.myriad.observability.health;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 /**
  * {@code myriad_dependency_up{dependency}}: 1 while the health indicator of {@code kafka}, {@code neo4j} or
@@ -24,19 +23,19 @@ class DependencyHealthMetrics {
 
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
-    private final Supplier<HealthContributorRegistry> registry;
+    private final Function<String, HealthContributor> contributors;
 
     private final ConcurrentHashMap<String, Checked> last = new ConcurrentHashMap<>();
 
-    DependencyHealthMetrics(Supplier<HealthContributorRegistry> registry) {
-        this.registry = registry;
+    /** {@code contributors}: the health contributor of a name, or {@code null}. */
+    DependencyHealthMetrics(Function<String, HealthContributor> contributors) {
+        this.contributors = contributors;
     }
 
     /** Registers a gauge for each dependency the service has a health indicator for. */
     void bindTo(MeterRegistry meters) {
-        HealthContributorRegistry contributors = this.registry.get();
         for (String dependency : DEPENDENCIES) {
-            if (contributors == null || !(contributors.getContributor(dependency) instanceof HealthIndicator)) {
+            if (!(this.contributors.apply(dependency) instanceof HealthIndicator)) {
                 continue;
             }
             Gauge.builder("myriad_dependency_up", () -> up(dependency))
@@ -48,9 +47,7 @@ class DependencyHealthMetrics {
 
     /** 1 or 0; NaN if the indicator went away. */
     double up(String dependency) {
-        HealthContributorRegistry contributors = this.registry.get();
-        HealthContributor contributor = (contributors != null) ? contributors.getContributor(dependency) : null;
-        if (!(contributor instanceof HealthIndicator indicator)) {
+        if (!(this.contributors.apply(dependency) instanceof HealthIndicator indicator)) {
             return Double.NaN;
         }
         long now = System.nanoTime();

@@ -1,14 +1,21 @@
 package io.myriad.observability.health;
 
+import java.util.function.Function;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * The readiness dependencies as a metric, {@code myriad_dependency_up{dependency}}: an alert can say which of Kafka,
@@ -20,8 +27,33 @@ public class HealthObservabilityAutoConfiguration {
 
     @Bean
     ApplicationListener<ApplicationStartedEvent> myriadDependencyHealthMetrics(
-            ObjectProvider<HealthContributorRegistry> registry, ObjectProvider<MeterRegistry> meters) {
-        DependencyHealthMetrics metrics = new DependencyHealthMetrics(registry::getIfAvailable);
+            ObjectProvider<HealthContributorRegistry> registry, ObjectProvider<MeterRegistry> meters,
+            ApplicationContext context) {
+        // Redis and Neo4j contribute reactive indicators where Reactor is present (Lettuce brings it).
+        Function<String, HealthContributor> reactive = ClassUtils.isPresent("reactor.core.publisher.Mono", null)
+                ? ReactiveContributors.lookup(context) : name -> null;
+        DependencyHealthMetrics metrics = new DependencyHealthMetrics(name -> {
+            HealthContributorRegistry blocking = registry.getIfAvailable();
+            HealthContributor contributor = (blocking != null) ? blocking.getContributor(name) : null;
+            return (contributor != null) ? contributor : reactive.apply(name);
+        });
         return event -> meters.ifAvailable(metrics::bindTo);
+    }
+
+    /** Only loaded where Reactor is on the class path. */
+    static final class ReactiveContributors {
+
+        private ReactiveContributors() {
+        }
+
+        static Function<String, HealthContributor> lookup(ApplicationContext context) {
+            ObjectProvider<ReactiveHealthContributorRegistry> registry = context
+                    .getBeanProvider(ReactiveHealthContributorRegistry.class);
+            return name -> {
+                ReactiveHealthContributorRegistry reactive = registry.getIfAvailable();
+                ReactiveHealthContributor contributor = (reactive != null) ? reactive.getContributor(name) : null;
+                return (contributor != null) ? contributor.asHealthContributor() : null;
+            };
+        }
     }
 }

@@ -6,13 +6,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
+import org.springframework.boot.health.registry.DefaultReactiveHealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -47,6 +51,22 @@ class HealthObservabilityAutoConfigurationTest {
     }
 
     @Test
+    void readsReactiveIndicatorsAsRedisAndNeo4jContributeThem() {
+        ReactiveHealthContributorRegistry reactive = new DefaultReactiveHealthContributorRegistry();
+        reactive.registerContributor("redis", (ReactiveHealthIndicator) () -> Mono.just(Health.up().build()));
+        MeterRegistry meters = new SimpleMeterRegistry();
+        this.runner.withBean(ReactiveHealthContributorRegistry.class, () -> reactive)
+                .withBean(MeterRegistry.class, () -> meters)
+                .run(context -> {
+                    context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context, Duration.ZERO));
+
+                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                            .isEqualTo(1);
+                });
+    }
+
+    @Test
     void checksAtMostOnceInTenSeconds() {
         int[] checks = {0};
         HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
@@ -54,7 +74,7 @@ class HealthObservabilityAutoConfigurationTest {
             checks[0]++;
             return Health.up().build();
         });
-        DependencyHealthMetrics metrics = new DependencyHealthMetrics(() -> registry);
+        DependencyHealthMetrics metrics = new DependencyHealthMetrics(registry::getContributor);
 
         metrics.up("neo4j");
         metrics.up("neo4j");
