@@ -721,7 +721,10 @@ catalog_traffic() {
     -d "{\"message\":\"catalog\",\"dueAt\":\"$due\",\"zone\":\"UTC\",\"channels\":[{\"type\":\"in_app\"},{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:9/catalog\"}]}" "$api/reminders"
   curl -s -o /dev/null -m 10 "${auth[@]}" "$api/reminders"
   curl -s -o /dev/null -m 10 "${auth[@]}" "$api/inbox"
-  sleep 5
+  # Micrometer binds a Kafka client's metrics as the client creates them (per topic, per node), checking once a
+  # minute: wait for the check after this traffic, so that the catalog does not depend on how long the fleet has run.
+  say "waiting 65 s for the Kafka client metrics this traffic created to be bound"
+  sleep 65
 }
 
 metrics_catalog() {
