@@ -67,6 +67,9 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
         // Prometheus scrapes; Boot would otherwise push OTLP metrics when the OTLP registry is present.
         defaults.put("management.otlp.metrics.export.enabled", "false");
         defaults.put("management.observations.annotations.enabled", "true");
+        // Spring Security's per-filter observations: two counters per filter, named after the filter classes (camel
+        // case, which promtool flags); the request's own timer and trace say what an operator needs.
+        defaults.put("management.observations.enable.spring.security.filterchains", "false");
 
         // Exposure: what probes and Prometheus need, nothing that leaks configuration.
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
