@@ -274,7 +274,7 @@ start_monitoring() {
     --storage.path="$DATA/alertmanager"
   launch prometheus prometheus --config.file="$ROOT/deploy/prometheus/prometheus-local.yml" \
     --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.path="$DATA/prometheus" \
-    --storage.tsdb.retention.time=2d --web.enable-lifecycle
+    --storage.tsdb.retention.time=2d --web.enable-lifecycle --enable-feature=exemplar-storage
 }
 
 start_service() {
@@ -449,6 +449,8 @@ print_table() {
   printf '  %-18s %s\n' "zipkin (traces)" "http://127.0.0.1:$ZIPKIN_PORT" \
     kafka "127.0.0.1:$KAFKA_PORT (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT)" \
     neo4j "bolt://127.0.0.1:$NEO4J_PORT" redis "127.0.0.1:$REDIS_PORT" \
+    ${MONITORING:+prometheus "http://127.0.0.1:$PROMETHEUS_PORT (rules: deploy/prometheus/rules)"} \
+    ${MONITORING:+alertmanager "http://127.0.0.1:$ALERTMANAGER_PORT"} \
     "data, logs" "$(rel "$DATA")/, $(rel "$LOGS")/" \
     facts "$(rel "$STATE")/fleet.json, $(rel "$STATE")/prometheus-targets.json"
   echo
@@ -703,6 +705,10 @@ catalog_traffic() {
     ask "$question" >/dev/null 2>&1 || true
   done
   curl -s -o /dev/null -m 10 -H 'Content-Type: application/json' -d '{"text":""}' "$ORCHESTRATOR_URL/api/v1/queries"
+  local name
+  for name in "${SERVICES[@]}"; do # every service's HTTP server metrics, even where only probes call it otherwise
+    curl -s -o /dev/null -m 10 "http://127.0.0.1:${PORT[$name]}/"
+  done
   token=$(token catalog) || exit 1
   local api="http://127.0.0.1:${PORT[reminder-service]}/api/v1" auth=(-H "Authorization: Bearer $token")
   local id

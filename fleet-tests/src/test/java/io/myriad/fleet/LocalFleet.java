@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -45,7 +48,13 @@ final class LocalFleet implements AutoCloseable {
     private static LocalFleet start() throws IOException {
         Path upLog = ROOT.resolve("fleet-tests/target/myriad-up.log");
         Files.createDirectories(upLog.getParent());
-        ProcessBuilder up = new ProcessBuilder("./myriad", "up", "--no-build").directory(ROOT.toFile())
+        // With Prometheus and Alertmanager where Debian's packages are installed (CI installs them); without, the
+        // monitoring tests are skipped (and fail under CI).
+        List<String> command = new ArrayList<>(List.of("./myriad", "up", "--no-build"));
+        if (monitoringInstalled()) {
+            command.add("--monitoring");
+        }
+        ProcessBuilder up = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(upLog.toFile());
         // No startup cache: writing one makes the first stop after a build a minute longer, for nothing here.
@@ -65,6 +74,22 @@ final class LocalFleet implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> fleet.metric("input-processor", "input_vocabulary_size") > 0);
         return fleet;
+    }
+
+    static boolean monitoringInstalled() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "prometheus"))
+                        && Files.isExecutable(Path.of(dir, "prometheus-alertmanager")));
+    }
+
+    /** Prometheus's URL when the fleet runs with it, else empty. */
+    String prometheus() {
+        return this.facts.path("monitoring").path("prometheus_url").asString("");
+    }
+
+    /** Alertmanager's URL when the fleet runs with it, else empty. */
+    String alertmanager() {
+        return this.facts.path("monitoring").path("alertmanager_url").asString("");
     }
 
     /** The sum of a metric's series on a service's Prometheus endpoint. */
