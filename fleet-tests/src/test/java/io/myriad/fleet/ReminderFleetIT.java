@@ -126,7 +126,7 @@ class ReminderFleetIT {
                             Collectors.mapping(span -> span.path("name").asString(), Collectors.toSet())));
                     assertThat(names).containsKeys("orchestrator", "input-processor", "reminder-service");
                     assertThat(names.get("reminder-service")).contains("myriad.reminder.commands process",
-                            "reminder fire", "reminder deliver in_app");
+                            "reminder fire", "reminder deliver in_app", "myriad.audit send");
                     Set<String> ids = spans.stream().map(span -> span.path("id").asString())
                             .collect(Collectors.toSet());
                     assertThat(spans).filteredOn(span -> span.path("parentId").isMissingNode()).hasSize(1);

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.audit.AuditEvent;
 import io.myriad.reminder.store.RedisKeys;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -60,8 +63,11 @@ public class AuditLog {
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("audit-send-", 0).factory());
 
+    private final Tracer tracer;
+
     AuditLog(KafkaTemplate<String, Object> kafka, StringRedisTemplate redis, JsonMapper json, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
         this.kafka = kafka;
         this.redis = redis;
         this.json = json;
@@ -90,10 +96,18 @@ public class AuditLog {
         return Arrays.stream(events).map(event -> new Entry(event, this.json.writeValueAsString(event))).toList();
     }
 
-    /** Sends events already in the outbox, off the caller's thread: a broker that is down never slows an API call. */
+    /**
+     * Sends events already in the outbox, off the caller's thread (a broker that is down never slows an API call),
+     * in the caller's trace: the send's span is a child of the change's.
+     */
     public void publish(List<Entry> entries) {
+        Span parent = this.tracer.currentSpan();
         for (Entry entry : entries) {
-            this.senders.execute(() -> send(entry));
+            this.senders.execute(() -> {
+                try (Tracer.SpanInScope scope = (parent != null) ? this.tracer.withSpan(parent) : null) {
+                    send(entry);
+                }
+            });
         }
     }
 

@@ -96,10 +96,14 @@ class Scheduler implements SmartLifecycle {
         return this.running;
     }
 
-    /** Stop before the Redis and Kafka clients do, so the claims still being delivered can be given back. */
+    /**
+     * Stop first: before the Kafka listeners and the web server's graceful shutdown, which take seconds during which
+     * a scheduler still running would claim what falls due, and before Redis, so that the claims still being
+     * delivered can be given back.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private void run() {
