@@ -863,6 +863,15 @@ status() {
     rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
     printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "127.0.0.1:$url"
   done
+  for name in prometheus alertmanager; do
+    pid=$(sed -n "s/.*\"${name}_pid\": \([0-9]*\).*/\1/p" "$facts")
+    [[ -n $pid ]] || continue
+    case $name in prometheus) url=$PROMETHEUS_PORT ;; alertmanager) url=$ALERTMANAGER_PORT ;; esac
+    state=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$url/-/ready")
+    case $state in 200) state=UP ;; *) state="NO-ANSWER" ;; esac
+    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
+    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "http://127.0.0.1:$url"
+  done
 }
 
 usage() {
