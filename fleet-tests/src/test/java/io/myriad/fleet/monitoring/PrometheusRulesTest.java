@@ -388,8 +388,8 @@ class PrometheusRulesTest {
                 .containsExactlyInAnyOrder("http_server_requests_seconds_bucket",
                         "graphdb_backup_last_success_timestamp_seconds");
         assertThat(metricNames("max by (application, env, group) (label_replace(kafka_consumer_fetch_manager_records"
-                + "_lag_max >= 0, \"group\", \"$1\", \"client_id\", \"consumer-(.+)-[0-9]+\"))"))
-                .containsExactly("kafka_consumer_fetch_manager_records_lag_max");
+                + "_lag >= 0, \"group\", \"$1\", \"client_id\", \"consumer-(.+)-[0-9]+\"))"))
+                .containsExactly("kafka_consumer_fetch_manager_records_lag");
         assertThat(metricNames("min_over_time(instance:agents_queue_utilization:ratio[5m]) > 0 and on (instance) "
                 + "sum without (priority) (increase(agents_observations_total[5m] offset 1m)) == 1e3"))
                 .containsExactlyInAnyOrder("instance:agents_queue_utilization:ratio", "agents_observations_total");
