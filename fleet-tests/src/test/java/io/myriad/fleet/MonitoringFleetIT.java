@@ -163,8 +163,10 @@ class MonitoringFleetIT {
     @Order(5)
     void aStoppedServiceRaisesServiceDownInTimeInhibitsItsOtherAlertsAndClearsOnRestart() throws Exception {
         Duration deadline = Duration.ofSeconds(60 + 2 * 15); // the rule's for: 1m, plus two scrape intervals
-        Instant stopped = Instant.now();
+        // From the moment the process is gone: ./myriad stop returns once it has exited (a graceful stop of a few
+        // seconds, during which it still answers scrapes).
         Command.run("./myriad", "stop", "agents").succeeded();
+        Instant stopped = Instant.now();
         try {
             await("ServiceDown for agents in Alertmanager").atMost(deadline).pollInterval(Duration.ofSeconds(2))
                     .until(() -> serviceDown("agents") != null);
