@@ -175,6 +175,11 @@ public class Dispatcher {
                     throw ex;
                 }
                 catch (Exception ex) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // A stop interrupted the attempt (a client reports it as an I/O error): not the channel's
+                        // failure; the delivery stays pending and its claim is given back.
+                        throw new InterruptedException("stopped during delivery " + current.id());
+                    }
                     String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
                     Instant now = this.clock.instant();
                     if (attempt >= this.properties.maxAttempts()) {

@@ -45,8 +45,10 @@ class InAppChannel implements DeliveryChannel {
     public Delivery.Status deliver(Delivery delivery, Reminder reminder, Channel channel) {
         InAppMessage message = new InAppMessage("reminder", delivery.id(), reminder.id(), delivery.occurrence(),
                 reminder.message(), delivery.dueAt(), this.clock.instant(), delivery.late());
-        if (this.sessions.send(reminder.userId(), this.json.writeValueAsString(message)) > 0
-                || this.relay.forward(reminder.userId(), message)) {
+        // Both, not either: a user may have connections open on this instance and on others.
+        boolean local = this.sessions.send(reminder.userId(), this.json.writeValueAsString(message)) > 0;
+        boolean elsewhere = this.relay.forward(reminder.userId(), message);
+        if (local || elsewhere) {
             return Delivery.Status.DELIVERED;
         }
         this.inbox.put(reminder.userId(), message);

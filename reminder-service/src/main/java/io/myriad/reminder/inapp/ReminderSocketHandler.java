@@ -31,7 +31,7 @@ class ReminderSocketHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
         this.sessions.received();
         if ("ping".equals(message.getPayload())) {
-            session.sendMessage(new TextMessage("pong"));
+            this.sessions.reply(CurrentUser.of(session.getPrincipal()), session, "pong");
         }
     }
 

@@ -85,8 +85,13 @@ class Sessions implements SmartLifecycle {
     }
 
     void opened(String userId, WebSocketSession session) {
-        this.byUser.computeIfAbsent(userId, user -> ConcurrentHashMap.newKeySet())
-                .add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
+        // Added inside compute: a close of the user's last connection at the same moment cannot drop the set
+        // this one joins.
+        this.byUser.compute(userId, (user, sessions) -> {
+            Set<WebSocketSession> open = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
+            open.add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
+            return open;
+        });
         this.open.incrementAndGet();
         this.relay.opened(userId);
     }
@@ -108,6 +113,17 @@ class Sessions implements SmartLifecycle {
 
     void received() {
         this.received.increment();
+    }
+
+    /** Answers one connection, through the same serialising decorator that reminders go out by. */
+    void reply(String userId, WebSocketSession session, String text) throws IOException {
+        for (WebSocketSession open : this.byUser.getOrDefault(userId, Set.of())) {
+            if (open.getId().equals(session.getId())) {
+                open.sendMessage(new TextMessage(text));
+                this.sent.increment();
+                return;
+            }
+        }
     }
 
     /** Sends {@code text} to each of the user's open connections; how many took it. */

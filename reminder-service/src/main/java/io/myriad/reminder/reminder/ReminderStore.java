@@ -133,8 +133,11 @@ public class ReminderStore {
         Recurrence recurrence = RecurrenceRequest.toRecurrence(request.recurrence());
         check(dueAt, channels, recurrence);
         Instant now = this.clock.instant();
+        // Edited while an occurrence is being delivered: that occurrence keeps its number and delivery ids, and the
+        // edited reminder's next firing gets new ones, or it would find them acknowledged and send nothing.
+        boolean inFlight = this.redis.opsForZSet().score(RedisKeys.INFLIGHT, id) != null;
         Reminder updated = new Reminder(current.id(), userId, request.message(), dueAt, zone.getId(), channels,
-                recurrence, Reminder.State.SCHEDULED, current.occurrences(), current.origin(),
+                recurrence, Reminder.State.SCHEDULED, current.occurrences() + (inFlight ? 1 : 0), current.origin(),
                 current.trace(), current.createdAt(), now, current.lastFiredAt());
         this.atomically.write(ops -> {
             ops.opsForValue().set(RedisKeys.reminder(id), this.json.writeValueAsString(updated));
@@ -156,6 +159,10 @@ public class ReminderStore {
         List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
         if (recurrence == null && dueAt.isBefore(this.clock.instant())) {
             problems.add("dueAt must not be in the past");
+        }
+        else if (dueAt.isBefore(this.clock.instant().minus(java.time.Duration.ofDays(366)))
+                || dueAt.isAfter(this.clock.instant().plus(java.time.Duration.ofDays(3660)))) {
+            problems.add("dueAt must be within a year before and ten years after now");
         }
         Set<ChannelType> seen = new HashSet<>();
         for (int i = 0; i < channels.size(); i++) {

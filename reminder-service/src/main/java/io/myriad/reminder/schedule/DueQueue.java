@@ -30,7 +30,8 @@ public class DueQueue {
     /**
      * Ends a claim: if the reminder (KEYS[1]) is still exactly as it was read (ARGV[2]), stores what firing made of
      * it (ARGV[3]) and, for a recurring one, schedules the next occurrence (ARGV[4], epoch ms, or empty). A
-     * reminder changed or deleted meanwhile keeps what the user did. Returns 1 when it stored, 0 when not.
+     * reminder changed or deleted meanwhile keeps what the user did. A one-off reminder leaves the due set, even if a
+     * stopping instance gave its claim back meanwhile. Returns 1 when it stored, 0 when not.
      */
     private static final RedisScript<Long> COMPLETE = RedisScript.of("""
             redis.call('ZREM', KEYS[2], ARGV[1])
@@ -40,6 +41,8 @@ public class DueQueue {
             redis.call('SET', KEYS[1], ARGV[3])
             if ARGV[4] ~= '' then
               redis.call('ZADD', KEYS[3], tonumber(ARGV[4]), ARGV[1])
+            else
+              redis.call('ZREM', KEYS[3], ARGV[1])
             end
             return 1
             """, Long.class);
