@@ -479,7 +479,7 @@ up() {
   command -v setsid >/dev/null || die "setsid (util-linux) is needed to run each process in its own group"
   if [[ -n ${MONITORING:-} ]]; then
     command -v prometheus >/dev/null && command -v prometheus-alertmanager >/dev/null ||
-      die "--monitoring needs Debian's prometheus and prometheus-alertmanager: apt-get install prometheus prometheus-alertmanager"
+      die "--monitoring needs Debian's prometheus and prometheus-alertmanager: apt-get install prometheus prometheus-alertmanager (where systemd starts them, 'systemctl disable --now prometheus prometheus-alertmanager': they take 9090 and Kafka's 9093)"
     INFRA+=(prometheus alertmanager)
   fi
   [[ -z $(supervisor_pid) ]] || die "a fleet is already running (pid $(supervisor_pid)): ./myriad down first"
