@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import io.myriad.reminder.delivery.DeliveryChannels;
 import io.myriad.reminder.delivery.Tracing;
 import io.myriad.reminder.store.Atomically;
 import io.myriad.reminder.store.RedisKeys;
+import io.myriad.reminder.store.RedisPages;
 import io.myriad.reminder.web.InvalidRequestException;
 import io.myriad.reminder.web.NotFoundException;
 import io.myriad.reminder.web.Page;
@@ -113,15 +113,8 @@ public class ReminderStore {
     }
 
     public Page<Reminder> list(String userId, int page, int size) {
-        String index = RedisKeys.userReminders(userId);
-        Long total = this.redis.opsForZSet().zCard(index);
-        var ids = this.redis.opsForZSet().reverseRange(index, (long) page * size, (long) page * size + size - 1);
-        List<Reminder> items = (ids == null || ids.isEmpty()) ? List.of()
-                : this.redis.opsForValue().multiGet(ids.stream().map(RedisKeys::reminder).toList()).stream()
-                        .filter(Objects::nonNull)
-                        .map(stored -> this.json.readValue(stored, Reminder.class))
-                        .toList();
-        return new Page<>(items, page, size, (total != null) ? total : 0);
+        return RedisPages.read(this.redis, this.json, RedisKeys.userReminders(userId), RedisKeys::reminder,
+                Reminder.class, page, size);
     }
 
     /** Replaces what the user may change and schedules it again at its new due time. */

@@ -1,15 +1,14 @@
 package io.myriad.reminder.task;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.store.Atomically;
 import io.myriad.reminder.store.RedisKeys;
+import io.myriad.reminder.store.RedisPages;
 import io.myriad.reminder.web.NotFoundException;
 import io.myriad.reminder.web.Page;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,15 +57,8 @@ class TaskStore {
     }
 
     Page<Task> list(String userId, int page, int size) {
-        String index = RedisKeys.userTasks(userId);
-        Long total = this.redis.opsForZSet().zCard(index);
-        var ids = this.redis.opsForZSet().reverseRange(index, (long) page * size, (long) page * size + size - 1);
-        List<Task> items = (ids == null || ids.isEmpty()) ? List.of()
-                : this.redis.opsForValue().multiGet(ids.stream().map(RedisKeys::task).toList()).stream()
-                        .filter(Objects::nonNull)
-                        .map(stored -> this.json.readValue(stored, Task.class))
-                        .toList();
-        return new Page<>(items, page, size, (total != null) ? total : 0);
+        return RedisPages.read(this.redis, this.json, RedisKeys.userTasks(userId), RedisKeys::task, Task.class,
+                page, size);
     }
 
     Task update(String userId, String id, TaskRequest request) {
