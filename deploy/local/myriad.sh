@@ -617,7 +617,7 @@ load() {
   done
   command -v wrk >/dev/null || die "wrk is needed for the load: apt-get install wrk"
   [[ -f $STATE/fleet.json ]] || die "no fleet is running (no $(rel "$STATE/fleet.json")): ./myriad up first"
-  curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[orchestrator]}/actuator/health/readiness" ||
+  is_ready orchestrator ||
     die "the orchestrator is not ready at $ORCHESTRATOR_URL: is the fleet up (./myriad up)?"
   local threads=$(( connections < 2 ? 1 : 2 ))
   if [[ $warmup != 0 ]]; then
@@ -651,7 +651,7 @@ remind_load() {
   [[ $count =~ ^[0-9]+$ && $users =~ ^[0-9]+$ ]] && (( count > 0 && users > 0 )) || die "--count and --users need numbers above 0"
   [[ $spread =~ ^[0-9]+$ ]] && (( spread <= 60 )) || die "--spread needs seconds from 0 (all due at once) to 60"
   command -v jq >/dev/null || die "jq is needed: apt-get install jq"
-  curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[reminder-service]}/actuator/health/readiness" ||
+  is_ready reminder-service ||
     die "the reminder-service is not ready at http://127.0.0.1:${PORT[reminder-service]}: is the fleet up (./myriad up)?"
   run=$(date +%s)
   for (( u = 0; u < users; u++ )); do tokens+=("$(token "load-$run-$u" --ttl 900)") || exit 1; done
@@ -799,7 +799,7 @@ start_one() {
   t0=$(now)
   touch "$STATE/requests/start-$name"
   for _ in $(seq 1 240); do
-    if curl -sf -m 2 -o /dev/null "http://127.0.0.1:${MGMT[$name]}/actuator/health/readiness"; then
+    if is_ready "$name"; then
       say "$name ready after $(elapsed "$t0") s"; return 0
     fi
     sleep 0.5
