@@ -108,6 +108,29 @@ class InAppDeliveryIT {
     }
 
     @Test
+    void acknowledgingAnInboxMessageRemovesItAndOlderOnesButNotANewerOne() {
+        String user = "jo-" + UUID.randomUUID();
+        Api jo = Api.as(this.port, user);
+        for (String message : List.of("one", "two", "three")) {
+            jo.post("/api/v1/reminders", ReminderApiIT.reminderJson(message, 1));
+        }
+        List<String> ids = await().atMost(Duration.ofSeconds(10)).until(() -> jo.get("/api/v1/inbox").json()
+                .valueStream().map(message -> message.path("deliveryId").asString()).toList(),
+                inbox -> inbox.size() == 3);
+
+        // the client showed the two older messages; the newest came in after its read
+        assertThat(jo.delete("/api/v1/inbox/" + ids.get(1)).status()).isEqualTo(204);
+
+        assertThat(jo.get("/api/v1/inbox").json().valueStream().map(message -> message.path("deliveryId").asString()))
+                .containsExactly(ids.get(0));
+        Api.Response unknown = jo.delete("/api/v1/inbox/" + ids.get(1));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("title").asString()).isNotBlank();
+        assertThat(Api.as(this.port, "someone-else").delete("/api/v1/inbox/" + ids.get(0)).status()).isEqualTo(404);
+        assertThat(jo.get("/api/v1/inbox").json()).hasSize(1);
+    }
+
+    @Test
     void acceptsTheTokenAsAQueryParameterOnTheWebSocketOnlyAndRefusesNone() throws Exception {
         String user = "hal-" + UUID.randomUUID();
         WebSockets.Client socket = connect(TestIdentity.token(user), false);

@@ -7,11 +7,28 @@ import io.myriad.reminder.store.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** In-app deliveries made while the user had no connection open: newest first, the last {@code inbox-size} kept. */
 @Component
 class Inbox {
+
+    /**
+     * Removes the message with delivery id ARGV[1] and every older one (further down the list), in one step: a
+     * message inboxed after the client read the inbox stays. Returns 1 when the id was there, else 0.
+     */
+    private static final RedisScript<Long> ACKNOWLEDGE = RedisScript.of("""
+            local needle = '"deliveryId":"' .. ARGV[1] .. '"'
+            local items = redis.call('LRANGE', KEYS[1], 0, -1)
+            for i, item in ipairs(items) do
+              if string.find(item, needle, 1, true) then
+                if i == 1 then redis.call('DEL', KEYS[1]) else redis.call('LTRIM', KEYS[1], 0, i - 2) end
+                return 1
+              end
+            end
+            return 0
+            """, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -35,6 +52,12 @@ class Inbox {
         List<String> stored = this.redis.opsForList().range(RedisKeys.inbox(userId), 0, -1);
         return (stored == null) ? List.of()
                 : stored.stream().map(value -> this.json.readValue(value, InAppMessage.class)).toList();
+    }
+
+    /** Removes the message with this delivery id and every older one; false when it is not in the inbox. */
+    boolean acknowledge(String userId, String deliveryId) {
+        Long found = this.redis.execute(ACKNOWLEDGE, List.of(RedisKeys.inbox(userId)), deliveryId);
+        return found != null && found == 1L;
     }
 
     void clear(String userId) {

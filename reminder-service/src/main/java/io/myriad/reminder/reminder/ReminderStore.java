@@ -3,6 +3,7 @@ package io.myriad.reminder.reminder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.myriad.contracts.audit.AuditEvent;
 import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.delivery.DeliveryChannels;
@@ -25,7 +27,9 @@ import io.myriad.reminder.web.NotFoundException;
 import io.myriad.reminder.web.Page;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReminderStore {
+
+    /** How long a remind command's id is kept to recognise a redelivery: far beyond Kafka's redelivery window. */
+    private static final Duration REMEMBER_COMMANDS = Duration.ofDays(7);
+
+    /**
+     * Creates a reminder for a command unless the command's id is stored, and stores the id, in one step: the same
+     * writes as {@link #scheduleIn} and the audit outbox entry, so a redelivered command (even to two instances at
+     * once) makes one reminder, and one cut short leaves nothing that would stop its redelivery.
+     */
+    private static final RedisScript<Long> CREATE_ONCE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('SET', KEYS[2], ARGV[2])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+            redis.call('RPUSH', KEYS[5], ARGV[6])
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[5])
+            return 1
+            """, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -70,9 +92,12 @@ public class ReminderStore {
         return schedule(userId, request.message(), dueAt, zone.getId(), channels, recurrence, "api");
     }
 
-    /** Creates and schedules a reminder asked for in a question, delivered in-app. */
-    public Reminder createFromQuery(String userId, String message, Instant dueAt, String zone,
-            Recurrence recurrence) {
+    /**
+     * Creates and schedules a reminder asked for in a question, delivered in-app, unless command {@code commandId}
+     * created one before: the command's mark is written in the reminder's own transaction. Empty when it had.
+     */
+    public Optional<Reminder> createFromCommand(String commandId, String userId, String message, Instant dueAt,
+            String zone, Recurrence recurrence) {
         List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
         if (message == null || message.isBlank()) {
             problems.add("message must not be blank");
@@ -84,21 +109,46 @@ public class ReminderStore {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return schedule(userId, message, dueAt, zoneId.getId(), List.of(Channel.inApp()), recurrence, "query");
+        Reminder reminder = reminder(userId, message, dueAt, zoneId.getId(), List.of(Channel.inApp()), recurrence,
+                "query");
+        List<AuditLog.Entry> entries = this.audit.entries(created(reminder));
+        Long created = this.redis.execute(CREATE_ONCE,
+                List.of(RedisKeys.command(commandId), RedisKeys.reminder(reminder.id()),
+                        RedisKeys.userReminders(userId), RedisKeys.DUE, RedisKeys.AUDIT_OUTBOX),
+                reminder.id(), this.json.writeValueAsString(reminder),
+                String.valueOf(reminder.createdAt().toEpochMilli()), String.valueOf(dueAt.toEpochMilli()),
+                String.valueOf(REMEMBER_COMMANDS.toSeconds()), entries.get(0).json());
+        if (created == null || created != 1L) {
+            return Optional.empty();
+        }
+        this.audit.publish(entries);
+        return Optional.of(reminder);
     }
 
     private Reminder schedule(String userId, String message, Instant dueAt, String zone, List<Channel> channels,
             Recurrence recurrence, String origin) {
-        Instant now = this.clock.instant();
-        Reminder reminder = new Reminder(UUID.randomUUID().toString(), userId, message, dueAt, zone, channels,
-                recurrence, Reminder.State.SCHEDULED, 0, origin, this.tracing.capture(), now, now, null);
-        this.atomically.write(ops -> {
-            ops.opsForValue().set(RedisKeys.reminder(reminder.id()), this.json.writeValueAsString(reminder));
-            ops.opsForZSet().add(RedisKeys.userReminders(userId), reminder.id(), now.toEpochMilli());
-            ops.opsForZSet().add(RedisKeys.DUE, reminder.id(), dueAt.toEpochMilli());
-        }, this.audit.event("created", "reminder", reminder.id(), userId,
-                Map.of("origin", origin, "dueAt", dueAt.toString())));
+        Reminder reminder = reminder(userId, message, dueAt, zone, channels, recurrence, origin);
+        this.atomically.write(ops -> scheduleIn(ops, reminder), created(reminder));
         return reminder;
+    }
+
+    private Reminder reminder(String userId, String message, Instant dueAt, String zone, List<Channel> channels,
+            Recurrence recurrence, String origin) {
+        Instant now = this.clock.instant();
+        return new Reminder(UUID.randomUUID().toString(), userId, message, dueAt, zone, channels, recurrence,
+                Reminder.State.SCHEDULED, 0, origin, this.tracing.capture(), now, now, null);
+    }
+
+    private void scheduleIn(RedisOperations<String, String> ops, Reminder reminder) {
+        ops.opsForValue().set(RedisKeys.reminder(reminder.id()), this.json.writeValueAsString(reminder));
+        ops.opsForZSet().add(RedisKeys.userReminders(reminder.userId()), reminder.id(),
+                reminder.createdAt().toEpochMilli());
+        ops.opsForZSet().add(RedisKeys.DUE, reminder.id(), reminder.dueAt().toEpochMilli());
+    }
+
+    private AuditEvent created(Reminder reminder) {
+        return this.audit.event("created", "reminder", reminder.id(), reminder.userId(),
+                Map.of("origin", reminder.origin(), "dueAt", reminder.dueAt().toString()));
     }
 
     public Reminder get(String userId, String id) {
