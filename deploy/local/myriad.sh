@@ -32,9 +32,12 @@ PROMETHEUS_PORT=9090 ALERTMANAGER_PORT=9095
 # Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); C1 only (measured: fleet ready in 23 s
 # instead of 40-45 s with C2, and 35-45 MB less RSS per service; a local fleet needs no peak throughput); small
 # thread stacks and code cache; JVM warnings to stderr, so that a service's stdout stays one JSON object per line.
-# C1 only applies to the six services; MYRIAD_JIT=full gives them C2 as well. Kafka, Neo4j and Zipkin always get the
-# full JIT: they stand in for servers that run elsewhere in a deployment, and under ./myriad load a C1-only Zipkin
-# could not take the spans in as fast as the services made them.
+# C1 only applies to the services but the orchestrator, which does the most work per query: with C2 it took
+# ./myriad load at 10 connections from 196 to 253 queries/s once warm, for ~70 MB more of its 512 MB
+# (deploy/local/README.md). MYRIAD_JIT=full gives every service C2. Kafka, Neo4j and Zipkin always get the full JIT:
+# they stand in for servers that run elsewhere in a deployment, and under ./myriad load a C1-only Zipkin could not
+# take the spans in as fast as the services made them.
+declare -A FULL_JIT=([orchestrator]=1)
 case ${MYRIAD_JIT:=c1} in
   c1) SERVICE_JIT=(-XX:TieredStopAtLevel=1) ;;
   full) SERVICE_JIT=() ;;
@@ -55,7 +58,7 @@ declare -A JVM_MEMORY=(
   [reminder-service]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
   [kafka]="-Xms64m -Xmx256m"
   [neo4j]="-Xmx384m -Dmyriad.neo4j.pagecache-mb=64"
-  [zipkin]="-Xmx192m"
+  [zipkin]="-Xmx320m" # 50,000 spans in memory; at -Xmx192m it ran out of heap under ./myriad load and stopped answering
 )
 
 # ---- What each process is built from --------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ jvm() { # name, then the program's arguments
   esac
   # shellcheck disable=SC2086 # the memory flags are a list of words
   local jit=()
-  [[ -v PORT[$name] ]] && jit=("${SERVICE_JIT[@]}")
+  [[ -v PORT[$name] && ! -v FULL_JIT[$name] ]] && jit=("${SERVICE_JIT[@]}")
   launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" "${jit[@]}" ${JVM_MEMORY[$name]} "${startup[@]}" \
     "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
 }
@@ -606,7 +609,7 @@ ask() {
 }
 
 load() {
-  local duration=30s connections=16 warmup=10s name pid rss
+  local duration=30s connections=10 warmup=10s name pid rss
   while (( $# )); do
     case $1 in
       --duration) duration=${2:-}; shift 2 || die "--duration needs a value such as 30s" ;;
@@ -624,9 +627,26 @@ load() {
     say "warming up for $warmup ($connections connections), not counted"
     wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" >/dev/null
   fi
+  # Tracing stays at 100 %, but a span the exporter could not hand to Zipkin in time is dropped, which also spares
+  # the service the work of sending it: the run reports those drops, so that a figure is never bought with them.
+  local -A before=()
+  for name in "${SERVICES[@]}"; do before[$name]=$(stat -c %s "$LOGS/$name.log" 2>/dev/null || echo 0); done
   say "load: $duration, $connections connections, $threads wrk threads, the question mix of deploy/local/load.lua"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" |
     sed -n '/^myriad-load/,$p' | sed 's/^myriad-load //'
+  local dropped=0 n
+  for name in "${SERVICES[@]}"; do
+    n=$(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null |
+      grep -o 'BatchSpanProcessor dropped [0-9]*' | awk '{s += $3} END {print s + 0}')
+    dropped=$(( dropped + n ))
+  done
+  if ! is_ready zipkin; then
+    echo "tracing: Zipkin is not answering at http://127.0.0.1:$ZIPKIN_PORT; spans are lost and the figures above do not count"
+  elif (( dropped > 0 )); then
+    echo "tracing: $dropped spans dropped by the services' exporters (queue full): not every trace is whole"
+  else
+    echo "tracing: 100% sampled, no span dropped by the exporters"
+  fi
   echo "resident memory after the load:"
   for name in "${SERVICES[@]}"; do
     pid=$(cat "$PIDS/$name.pid" 2>/dev/null)
@@ -900,7 +920,7 @@ usage: ./myriad <command>
   token [user] [--ttl 3600]
                           a JWT for the reminder-service's API and WebSocket, signed with the key up made
                           (.myriad/keys); same default user as ask
-  load [--duration 30s] [--connections 16] [--warmup 10s]
+  load [--duration 30s] [--connections 10] [--warmup 10s]
                           a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
                           throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory
   down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
