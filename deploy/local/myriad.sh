@@ -289,7 +289,8 @@ start_service() {
   [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
   [[ $name == reminder-service ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER"
     MYRIAD_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt.pub.pem"
-    MYRIAD_REMINDERS_WEBHOOK_SECRET="${MYRIAD_REMINDERS_WEBHOOK_SECRET:-$(cat "$KEYS/webhook-secret")}")
+    MYRIAD_REMINDERS_WEBHOOK_SECRET="${MYRIAD_REMINDERS_WEBHOOK_SECRET:-$(cat "$KEYS/webhook-secret")}"
+    MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES="${MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES:-true}")
   local -x "${env[@]}"
   jvm "$name"
 }

@@ -1,5 +1,7 @@
 package io.myriad.reminder.delivery;
 
+import java.util.Optional;
+
 import io.myriad.reminder.reminder.Channel;
 import io.myriad.reminder.reminder.ChannelType;
 import io.myriad.reminder.reminder.Reminder;
@@ -12,6 +14,14 @@ public interface DeliveryChannel {
     /** Whether this service is configured to use the channel; reminders naming an unavailable one are refused. */
     default boolean available() {
         return true;
+    }
+
+    /**
+     * Why this channel will not take a reminder with these settings (such as a webhook URL it may not reach), or
+     * empty when it will. Asked when a reminder is created or changed, so the user hears of it then as a 400.
+     */
+    default Optional<String> refusal(Channel channel) {
+        return Optional.empty();
     }
 
     /**

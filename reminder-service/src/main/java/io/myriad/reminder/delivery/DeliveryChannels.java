@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.myriad.reminder.reminder.Channel;
 import io.myriad.reminder.reminder.ChannelType;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,11 @@ public class DeliveryChannels {
 
     public boolean available(ChannelType type) {
         return get(type).map(DeliveryChannel::available).orElse(false);
+    }
+
+    /** Why the channel of {@code channel}'s type refuses its settings; empty when it takes them or is absent. */
+    public Optional<String> refusal(Channel channel) {
+        return get(channel.type()).flatMap(sender -> sender.refusal(channel));
     }
 
     public Optional<DeliveryChannel> get(ChannelType type) {

@@ -219,6 +219,9 @@ public class ReminderStore {
                     if (!isHttpUrl(channel.url())) {
                         problems.add(field + ".url must be an absolute http or https URL");
                     }
+                    else if (this.channels.available(channel.type())) {
+                        this.channels.refusal(channel).ifPresent(why -> problems.add(field + ".url: " + why));
+                    }
                 }
                 case EMAIL -> {
                     if (channel.address() == null || !channel.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.reminder.delivery.Delivery;
@@ -84,9 +85,19 @@ class WebhookChannel implements DeliveryChannel {
     }
 
     @Override
+    public Optional<String> refusal(Channel channel) {
+        return WebhookAddresses.refusal(URI.create(channel.url()), this.properties.allowPrivateAddresses());
+    }
+
+    @Override
     public Delivery.Status deliver(Delivery delivery, Reminder reminder, Channel channel) throws IOException {
         if (!available()) {
             throw new IllegalStateException("No webhook secret is configured");
+        }
+        // Again at each attempt: what the name resolves to may have changed since the reminder was made.
+        Optional<String> refused = refusal(channel);
+        if (refused.isPresent()) {
+            throw new IOException("Webhook refused: " + refused.get());
         }
         Instant now = this.clock.instant();
         byte[] body = this.json.writeValueAsBytes(new WebhookPayload(delivery.id(), reminder.id(),

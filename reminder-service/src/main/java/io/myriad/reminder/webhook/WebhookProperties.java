@@ -15,10 +15,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param secret the HMAC-SHA256 key of {@code X-Myriad-Signature}, shared with the receivers; blank turns webhooks off
  * @param timeout how long connecting may take, and then how long the receiver may take to answer
+ * @param allowPrivateAddresses whether webhooks may go to loopback, private and link-local addresses (see
+ * {@link WebhookAddresses}); off unless a deployment whose users are all trusted, such as the local fleet, turns it on
  */
 @Validated
 @ConfigurationProperties("myriad.reminders.webhook")
-record WebhookProperties(String secret, @DefaultValue("5s") @NotNull Duration timeout) {
+record WebhookProperties(String secret, @DefaultValue("5s") @NotNull Duration timeout,
+        @DefaultValue("false") boolean allowPrivateAddresses) {
 
     boolean signing() {
         return this.secret != null && !this.secret.isBlank();
@@ -27,6 +30,7 @@ record WebhookProperties(String secret, @DefaultValue("5s") @NotNull Duration ti
     /** Never the secret itself: a record prints every component. */
     @Override
     public String toString() {
-        return "WebhookProperties[secret=" + (signing() ? "(set)" : "(none)") + ", timeout=" + this.timeout + "]";
+        return "WebhookProperties[secret=" + (signing() ? "(set)" : "(none)") + ", timeout=" + this.timeout
+                + ", allowPrivateAddresses=" + this.allowPrivateAddresses + "]";
     }
 }

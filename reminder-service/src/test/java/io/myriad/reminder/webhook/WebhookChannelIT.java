@@ -34,7 +34,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
         "myriad.reminders.webhook.secret=" + WebhookChannelIT.SECRET, "myriad.reminders.poll-interval=100ms",
         "myriad.reminders.initial-backoff=100ms", "myriad.reminders.max-backoff=400ms",
-        "myriad.reminders.max-attempts=3"})
+        "myriad.reminders.max-attempts=3", "myriad.reminders.webhook.allow-private-addresses=true"})
 @RealKafka
 @RealRedis
 class WebhookChannelIT {

@@ -141,15 +141,33 @@ class WebhookChannelTest {
         assertThat(channel("", Duration.ofSeconds(1)).available()).isFalse();
         assertThat(channel("  ", Duration.ofSeconds(1)).available()).isFalse();
         assertThat(channel(SECRET, Duration.ofSeconds(1)).available()).isTrue();
-        assertThat(new WebhookProperties(SECRET, Duration.ofSeconds(1)).toString()).doesNotContain(SECRET);
+        assertThat(new WebhookProperties(SECRET, Duration.ofSeconds(1), false).toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void refusesALoopbackReceiverUnlessPrivateAddressesAreAllowed() {
+        WebhookReceiver.Endpoint hook = this.receiver.endpoint("/hook", 204);
+        Channel loopback = new Channel(ChannelType.WEBHOOK, hook.url(), null);
+        WebhookChannel strict = channel(SECRET, Duration.ofSeconds(2), false);
+
+        assertThat(strict.refusal(loopback)).hasValueSatisfying(why -> assertThat(why).contains("127.0.0.1"));
+        assertThatExceptionOfType(IOException.class)
+                .isThrownBy(() -> strict.deliver(delivery(), reminder(), loopback))
+                .withMessageStartingWith("Webhook refused: ");
+        assertThat(hook.requests()).as("nothing sent").isEmpty();
+        assertThat(channel(SECRET, Duration.ofSeconds(2)).refusal(loopback)).isEmpty();
     }
 
     private WebhookChannel channel(String secret, Duration timeout) {
+        return channel(secret, timeout, true); // the receiver is on loopback
+    }
+
+    private WebhookChannel channel(String secret, Duration timeout, boolean allowPrivateAddresses) {
         WebhookChannel channel = new WebhookChannel(
                 new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class),
                 new StaticListableBeanFactory(Map.of("observations", ObservationRegistry.NOOP))
                         .getBeanProvider(ObservationRegistry.class),
-                JSON, Clock.fixed(NOW, ZoneOffset.UTC), new WebhookProperties(secret, timeout));
+                JSON, Clock.fixed(NOW, ZoneOffset.UTC), new WebhookProperties(secret, timeout, allowPrivateAddresses));
         this.channels.add(channel);
         return channel;
     }
