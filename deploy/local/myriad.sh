@@ -12,6 +12,7 @@ CACHES="$STATE/cds"     # each JVM's class data / AOT cache, written when it fir
 PIDS="$STATE/pids"      # one <name>.pid per process, for ./myriad down
 KEYS="$STATE/keys"      # the local identity provider's RSA key pair and the webhook signing secret, made by up
 ISSUER="myriad-local"   # the iss of the tokens ./myriad token signs and the reminder-service accepts
+AUDIENCE="myriad-reminders" # their aud, which the reminder-service requires
 TIMEOUT="${MYRIAD_TIMEOUT:-180}" # seconds for the whole fleet to become ready
 
 # ---- The fleet --------------------------------------------------------------------------------------------------
@@ -212,7 +213,8 @@ token() {
   [[ -s $KEYS/jwt.key.pem ]] || die "no signing key yet ($(rel "$KEYS")/jwt.key.pem): ./myriad up makes it"
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  claims=$(printf '{"iss":"%s","sub":"%s","iat":%d,"exp":%d}' "$ISSUER" "$user" "$now" $((now + ttl)) | b64url)
+  claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","iat":%d,"exp":%d}' "$ISSUER" "$AUDIENCE" "$user" "$now" \
+    $((now + ttl)) | b64url)
   signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$KEYS/jwt.key.pem" -binary | b64url) ||
     die "could not sign with $(rel "$KEYS")/jwt.key.pem"
   echo "$header.$claims.$signature"
@@ -287,7 +289,7 @@ start_service() {
   [[ " ${NEEDS[$name]} " == *" kafka "* ]] && env+=(SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT")
   [[ " ${NEEDS[$name]} " == *" neo4j "* ]] && env+=(SPRING_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT")
   [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
-  [[ $name == reminder-service ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER"
+  [[ $name == reminder-service ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER" MYRIAD_SECURITY_JWT_AUDIENCE="$AUDIENCE"
     MYRIAD_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt.pub.pem"
     MYRIAD_REMINDERS_WEBHOOK_SECRET="${MYRIAD_REMINDERS_WEBHOOK_SECRET:-$(cat "$KEYS/webhook-secret")}"
     MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES="${MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES:-true}")

@@ -56,7 +56,7 @@ class ReminderFleetIT {
     @Test
     void aReminderAskedForInAQuestionArrivesOnTheUsersWebSocketInAMinuteAuditedAndInOneTrace() throws Exception {
         String user = "fleet-" + UUID.randomUUID();
-        String token = keys.token("myriad-local", user, Duration.ofMinutes(10));
+        String token = keys.token("myriad-local", "myriad-reminders", user, Duration.ofMinutes(10));
         LinkedBlockingQueue<String> pushed = new LinkedBlockingQueue<>();
         WebSocket socket = HTTP.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + token)
@@ -97,7 +97,7 @@ class ReminderFleetIT {
                 .isLessThan(Duration.ofMinutes(1).plusSeconds(5)).isGreaterThan(Duration.ofSeconds(50));
         String id = reminder.path("id").asString();
         assertThat(api("/api/v1/reminders/" + id, null).statusCode()).isEqualTo(401);
-        String other = keys.token("myriad-local", "someone-else", Duration.ofMinutes(5));
+        String other = keys.token("myriad-local", "myriad-reminders", "someone-else", Duration.ofMinutes(5));
         assertThat(api("/api/v1/reminders/" + id, other).statusCode()).isEqualTo(404);
 
         // A minute later: one message on the open WebSocket, on time.

@@ -28,7 +28,8 @@ final class Instance implements AutoCloseable {
         for (String property : List.of("server.port=0", "management.server.port=0",
                 "spring.data.redis.database=" + database,
                 "myriad.security.jwt.public-key-location=" + TestIdentity.publicKeyLocation(),
-                "myriad.security.jwt.issuer=" + TestIdentity.ISSUER, "myriad.reminders.poll-interval=100ms")) {
+                "myriad.security.jwt.issuer=" + TestIdentity.ISSUER,
+                "myriad.security.jwt.audience=" + TestIdentity.AUDIENCE, "myriad.reminders.poll-interval=100ms")) {
             all.put(property.substring(0, property.indexOf('=')), property);
         }
         for (String property : properties) {

@@ -51,11 +51,24 @@ class ReminderApiIT {
         assertThat(none.contentType()).startsWith("application/problem+json");
         assertThat(none.json().path("status").asInt()).isEqualTo(401);
 
-        String otherKey = JwtKeys.generate().token(TestIdentity.ISSUER, "mallory", Duration.ofMinutes(5));
+        String otherKey = JwtKeys.generate().token(TestIdentity.ISSUER, TestIdentity.AUDIENCE, "mallory",
+                Duration.ofMinutes(5));
         assertThat(Api.withToken(this.port, otherKey).get("/api/v1/tasks").status()).isEqualTo(401);
 
-        String otherIssuer = TestIdentity.KEYS.token("https://elsewhere.test", "mallory", Duration.ofMinutes(5));
+        String otherIssuer = TestIdentity.KEYS.token("https://elsewhere.test", TestIdentity.AUDIENCE, "mallory",
+                Duration.ofMinutes(5));
         assertThat(Api.withToken(this.port, otherIssuer).get("/api/v1/tasks").status()).isEqualTo(401);
+
+        String otherService = TestIdentity.KEYS.token(TestIdentity.ISSUER, "myriad-billing", "mallory",
+                Duration.ofMinutes(5));
+        Api.Response forAnotherService = Api.withToken(this.port, otherService).get("/api/v1/tasks");
+        assertThat(forAnotherService.status()).isEqualTo(401);
+        assertThat(forAnotherService.contentType()).startsWith("application/problem+json");
+
+        long now = java.time.Instant.now().getEpochSecond();
+        String noAudience = TestIdentity.KEYS.sign("{\"iss\":\"" + TestIdentity.ISSUER
+                + "\",\"sub\":\"mallory\",\"iat\":" + now + ",\"exp\":" + (now + 300) + "}");
+        assertThat(Api.withToken(this.port, noAudience).get("/api/v1/tasks").status()).isEqualTo(401);
 
         long past = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
         String expired = TestIdentity.KEYS.sign("{\"iss\":\"" + TestIdentity.ISSUER

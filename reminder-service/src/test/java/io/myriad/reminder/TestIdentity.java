@@ -15,6 +15,8 @@ public final class TestIdentity {
 
     public static final String ISSUER = "https://id.myriad.test";
 
+    public static final String AUDIENCE = "myriad-reminders";
+
     public static final JwtKeys KEYS = JwtKeys.generate();
 
     private static final String PUBLIC_KEY_LOCATION;
@@ -41,10 +43,11 @@ public final class TestIdentity {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("myriad.security.jwt.public-key-location", TestIdentity::publicKeyLocation);
         registry.add("myriad.security.jwt.issuer", () -> ISSUER);
+        registry.add("myriad.security.jwt.audience", () -> AUDIENCE);
     }
 
     /** A valid token for {@code user}. */
     public static String token(String user) {
-        return KEYS.token(ISSUER, user, Duration.ofMinutes(10));
+        return KEYS.token(ISSUER, AUDIENCE, user, Duration.ofMinutes(10));
     }
 }

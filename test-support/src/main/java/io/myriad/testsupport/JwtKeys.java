@@ -70,11 +70,11 @@ public final class JwtKeys {
         return file.toUri().toString();
     }
 
-    /** A token for {@code subject} from {@code issuer}, valid for {@code ttl} from now. */
-    public String token(String issuer, String subject, Duration ttl) {
+    /** A token for {@code subject} from {@code issuer}, meant for {@code audience}, valid for {@code ttl} from now. */
+    public String token(String issuer, String audience, String subject, Duration ttl) {
         Instant now = Instant.now();
-        return sign("{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"iat\":" + now.getEpochSecond()
-                + ",\"exp\":" + now.plus(ttl).getEpochSecond() + "}");
+        return sign("{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject
+                + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(ttl).getEpochSecond() + "}");
     }
 
     /** Signs any claims, for tokens that must be refused (expired, another issuer). */
