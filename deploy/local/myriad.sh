@@ -45,7 +45,7 @@ case ${MYRIAD_JIT:=c1} in
   *) echo "myriad: MYRIAD_JIT must be c1 or full, not $MYRIAD_JIT" >&2; exit 1 ;;
 esac
 # glibc gives threads that allocate natively their own malloc arenas (up to 8 per core), each keeping what it freed;
-# two are plenty for a JVM. The reminder-service after ./myriad remind-load --count 500: 261 MB RSS with this, 280 MB
+# two are plenty for a JVM (and harmless for the other processes this script starts). The reminder-service after ./myriad remind-load --count 500: 261 MB RSS with this, 280 MB
 # without (one run each, so a hint rather than a proof).
 export MALLOC_ARENA_MAX=2
 JVM_COMMON=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m
@@ -636,21 +636,27 @@ load() {
   fi
   # Tracing stays at 100 %, but a span the exporter could not hand to Zipkin in time is dropped, which also spares
   # the service the work of sending it: the run reports those drops, so that a figure is never bought with them.
+  # An exporter logs its drops at its next export, up to a second later: wait that long at both ends of the run.
   local -A before=()
+  sleep 2
   for name in "${SERVICES[@]}"; do before[$name]=$(stat -c %s "$LOGS/$name.log" 2>/dev/null || echo 0); done
   say "load: $duration, $connections connections, $threads wrk threads, the question mix of deploy/local/load.lua"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" |
     sed -n '/^myriad-load/,$p' | sed 's/^myriad-load //'
-  local dropped=0 n
+  local dropped=0 failed=0 n
+  sleep 2
   for name in "${SERVICES[@]}"; do
     n=$(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null |
       grep -o 'BatchSpanProcessor dropped [0-9]*' | awk '{s += $3} END {print s + 0}')
     dropped=$(( dropped + n ))
+    # A batch Zipkin refused or did not answer for is lost too, and logged differently.
+    n=$(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null | grep -c 'Failed to export spans' || true)
+    failed=$(( failed + n ))
   done
   if ! is_ready zipkin; then
     echo "tracing: Zipkin is not answering at http://127.0.0.1:$ZIPKIN_PORT; spans are lost and the figures above do not count"
-  elif (( dropped > 0 )); then
-    echo "tracing: $dropped spans dropped by the services' exporters (queue full): not every trace is whole"
+  elif (( dropped > 0 || failed > 0 )); then
+    echo "tracing: $dropped spans dropped by the services' exporters (queue full) and $failed batches Zipkin did not take: not every trace is whole"
   else
     echo "tracing: 100% sampled, no span dropped by the exporters"
   fi

@@ -39,8 +39,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReminderStore {
 
-    /** How long a remind command's id is kept to recognise a redelivery: far beyond Kafka's redelivery window. */
-    private static final Duration REMEMBER_COMMANDS = Duration.ofDays(7);
+    /**
+     * How long a remind command's id is kept to recognise a redelivery: twice the topic's retention (7 days, Kafka's
+     * default), so that even a consumer group that lost its offsets and reads the topic from the start is caught.
+     */
+    private static final Duration REMEMBER_COMMANDS = Duration.ofDays(14);
 
     /**
      * Creates a reminder for a command unless the command's id is stored, and stores the id, in one step: the same
@@ -99,6 +102,9 @@ public class ReminderStore {
     public Optional<Reminder> createFromCommand(String commandId, String userId, String message, Instant dueAt,
             String zone, Recurrence recurrence) {
         List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
+        if (commandId == null || commandId.isBlank()) {
+            problems.add("commandId must be given"); // else all such commands would share one mark
+        }
         if (message == null || message.isBlank()) {
             problems.add("message must not be blank");
         }

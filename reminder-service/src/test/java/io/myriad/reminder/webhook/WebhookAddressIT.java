@@ -54,7 +54,7 @@ class WebhookAddressIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("errors").values()).extracting(JsonNode::asString)
                 .singleElement().satisfies(error -> assertThat(error)
-                        .startsWith("channels[0].url: host ").contains("which webhooks may not reach"));
+                        .startsWith("channels[0].url: host ").contains("must resolve to public addresses only"));
         assertThat(api.get("/api/v1/reminders").json().path("total").asInt()).as("nothing stored").isZero();
     }
 }
