@@ -643,15 +643,16 @@ load() {
   say "load: $duration, $connections connections, $threads wrk threads, the question mix of deploy/local/load.lua"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" |
     sed -n '/^myriad-load/,$p' | sed 's/^myriad-load //'
-  local dropped=0 failed=0 n
+  local dropped=0 failed=0 d f
   sleep 2
   for name in "${SERVICES[@]}"; do
-    n=$(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null |
-      grep -o 'BatchSpanProcessor dropped [0-9]*' | awk '{s += $3} END {print s + 0}')
-    dropped=$(( dropped + n ))
-    # A batch Zipkin refused or did not answer for is lost too, and logged differently.
-    n=$(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null | grep -c 'Failed to export spans' || true)
-    failed=$(( failed + n ))
+    # Spans the exporter's full queue dropped, and batches Zipkin refused or did not answer for (lost too, and
+    # logged differently), in what the service logged during the run.
+    read -r d f < <(tail -c +"$(( before[$name] + 1 ))" "$LOGS/$name.log" 2>/dev/null | awk '
+      match($0, /BatchSpanProcessor dropped [0-9]+/) { split(substr($0, RSTART, RLENGTH), w, " "); d += w[3] }
+      /Failed to export spans/ { f++ }
+      END { print d + 0, f + 0 }')
+    dropped=$(( dropped + d )) failed=$(( failed + f ))
   done
   if ! is_ready zipkin; then
     echo "tracing: Zipkin is not answering at http://127.0.0.1:$ZIPKIN_PORT; spans are lost and the figures above do not count"

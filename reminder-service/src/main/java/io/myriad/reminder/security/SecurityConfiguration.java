@@ -3,7 +3,6 @@ package io.myriad.reminder.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,10 +17,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -70,10 +66,9 @@ class SecurityConfiguration {
             key = RsaKeyConverters.x509().convert(pem);
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                (aud) -> aud != null && aud.contains(properties.audience()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtAudienceValidator(properties.audience())));
         return decoder;
     }
 
