@@ -45,8 +45,8 @@ case ${MYRIAD_JIT:=c1} in
   *) echo "myriad: MYRIAD_JIT must be c1 or full, not $MYRIAD_JIT" >&2; exit 1 ;;
 esac
 # glibc gives threads that allocate natively their own malloc arenas (up to 8 per core), each keeping what it freed;
-# two are plenty for a JVM (and harmless for the other processes this script starts). The reminder-service after ./myriad remind-load --count 500: 261 MB RSS with this, 280 MB
-# without (one run each, so a hint rather than a proof).
+# two are plenty for a JVM (and harmless for the other processes this script starts). The reminder-service after
+# ./myriad remind-load --count 500: 261 MB RSS with this, 280 MB without (one run each, a hint rather than a proof).
 export MALLOC_ARENA_MAX=2
 JVM_COMMON=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m
             -XX:MaxDirectMemorySize=64m -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr)
