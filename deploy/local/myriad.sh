@@ -30,15 +30,17 @@ KAFKA_PORT=9092 KAFKA_CONTROLLER_PORT=9093 NEO4J_PORT=7687 REDIS_PORT=6379 ZIPKI
 PROMETHEUS_PORT=9090 ALERTMANAGER_PORT=9095
 
 # ---- JVM flags: the one place to tune memory and startup ----------------------------------------------------------
-# Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); C1 only (measured: fleet ready in 23 s
-# instead of 40-45 s with C2, and 35-45 MB less RSS per service; a local fleet needs no peak throughput); small
-# thread stacks and code cache; JVM warnings to stderr, so that a service's stdout stays one JSON object per line.
-# C1 only applies to the services but the orchestrator, which does the most work per query: with C2 it took
-# ./myriad load at 10 connections from 196 to 253 queries/s once warm, for ~70 MB more of its 512 MB
-# (deploy/local/README.md). MYRIAD_JIT=full gives every service C2. Kafka, Neo4j and Zipkin always get the full JIT:
-# they stand in for servers that run elsewhere in a deployment, and under ./myriad load a C1-only Zipkin could not
-# take the spans in as fast as the services made them.
-declare -A FULL_JIT=([orchestrator]=1)
+# Every JVM: Serial GC (no GC threads to feed on 2 cores, smallest footprint); small thread stacks and code cache;
+# JVM warnings to stderr, so that a service's stdout stays one JSON object per line. On JDK 25, compact object headers
+# (an object's header in 8 bytes instead of 12); from JDK 22, the JVM gives freed native memory back every 5 s
+# (a C2 compiler's arenas stay with glibc otherwise: `jcmd <pid> System.trim_native_heap` freed 25 MB of one).
+# The JIT: the services that carry every query (orchestrator, input-processor, output-processor) get C2; the others
+# stop at C1 (MYRIAD_JIT=full gives them C2 too). C1 alone starts the fleet sooner and saves 35-55 MB per service,
+# which the agents cannot spare: with C2 it reached 277-297 MB of its 256 under ./myriad load. C2 on the three gave
+# 295-339 queries/s at 10 connections against 240-262 with C2 on the orchestrator alone (deploy/local/README.md).
+# Kafka, Neo4j and Zipkin always get the full JIT: they stand in for servers that run elsewhere in a deployment, and
+# under ./myriad load a C1-only Zipkin could not take the spans in as fast as the services made them.
+declare -A FULL_JIT=([orchestrator]=1 [input-processor]=1 [output-processor]=1)
 case ${MYRIAD_JIT:=c1} in
   c1) SERVICE_JIT=(-XX:TieredStopAtLevel=1) ;;
   full) SERVICE_JIT=() ;;
@@ -50,17 +52,20 @@ esac
 export MALLOC_ARENA_MAX=2
 JVM_COMMON=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m
             -XX:MaxDirectMemorySize=64m -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr)
-# Heap and metaspace per process. Services must stay within the seed's container limits when idle: 512 MB
-# orchestrator and graphdb-manager, 256 MB the others (figures in deploy/local/README.md). A small initial heap
-# matters most: without -Xms32m the services' idle RSS was 20-50 MB higher (eden starts large and gets touched).
-# Metaspace caps leave ~50 MB above what the services use today (61-80 MB, jcmd <pid> VM.metaspace).
+# Heap and metaspace per process. Services must stay within the seed's container limits: 512 MB orchestrator and
+# graphdb-manager, 256 MB the others (figures in deploy/local/README.md). A small initial heap matters most: without
+# -Xms32m the services' idle RSS was 20-50 MB higher (eden starts large and gets touched). The 256 MB services live
+# on 25-35 MB of heap after a full GC (agents 31 MB, reminder-service 32 MB after ./myriad load, `jcmd <pid> GC.run`),
+# so 64-72 MB leaves the old generation room. Metaspace caps leave ~40 MB above what they use (78-87 MB).
+declare -A MEMORY_LIMIT_MB=([orchestrator]=512 [graphdb-manager]=512 [agents]=256 [input-processor]=256
+                            [output-processor]=256 [reminder-service]=256)
 declare -A JVM_MEMORY=(
   [orchestrator]="-Xms32m -Xmx192m -XX:MaxMetaspaceSize=192m"
   [graphdb-manager]="-Xms32m -Xmx192m -XX:MaxMetaspaceSize=192m"
-  [agents]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
-  [input-processor]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
-  [output-processor]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
-  [reminder-service]="-Xms32m -Xmx96m -XX:MaxMetaspaceSize=128m"
+  [agents]="-Xms32m -Xmx72m -XX:MaxMetaspaceSize=128m"
+  [input-processor]="-Xms32m -Xmx64m -XX:MaxMetaspaceSize=128m"
+  [output-processor]="-Xms32m -Xmx64m -XX:MaxMetaspaceSize=128m"
+  [reminder-service]="-Xms32m -Xmx72m -XX:MaxMetaspaceSize=128m"
   [kafka]="-Xms64m -Xmx256m"
   [neo4j]="-Xmx384m -Dmyriad.neo4j.pagecache-mb=64"
   [zipkin]="-Xmx320m" # 50,000 spans in memory; at -Xmx192m it ran out of heap under ./myriad load and stopped answering
@@ -100,7 +105,10 @@ find_jdk() {
     [[ -n $major ]] || major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
                                  sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
     if [[ -n $major ]] && (( major >= 21 )); then
-      export JAVA_HOME=$home; JAVA_MAJOR=$major; return
+      export JAVA_HOME=$home; JAVA_MAJOR=$major
+      (( major >= 22 )) && JVM_COMMON+=(-XX:TrimNativeHeapInterval=5000)
+      (( major >= 25 )) && JVM_COMMON+=(-XX:+UseCompactObjectHeaders)
+      return
     fi
   done
   die "no JDK 21 or newer found (JAVA_HOME, /usr/lib/jvm): install one or point JAVA_HOME at it"
@@ -616,7 +624,7 @@ ask() {
 }
 
 load() {
-  local duration=30s connections=10 warmup=10s name pid rss
+  local duration=30s connections=8 warmup=10s name pid rss
   while (( $# )); do
     case $1 in
       --duration) duration=${2:-}; shift 2 || die "--duration needs a value such as 30s" ;;
@@ -661,11 +669,16 @@ load() {
   else
     echo "tracing: 100% sampled, no span dropped by the exporters"
   fi
-  echo "resident memory after the load:"
+  echo "resident memory after the load (the seed's container limit):"
   for name in "${SERVICES[@]}"; do
     pid=$(cat "$PIDS/$name.pid" 2>/dev/null)
-    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
-    printf '  %-18s %8s\n' "$name" "${rss:-gone}"
+    rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d", $1/1024}')
+    if [[ -z $rss ]]; then
+      printf '  %-18s gone\n' "$name"
+    else
+      printf '  %-18s %4d MB of %d%s\n' "$name" "$rss" "${MEMORY_LIMIT_MB[$name]}" \
+        "$( (( rss > MEMORY_LIMIT_MB[$name] )) && echo '  OVER THE LIMIT')"
+    fi
   done
 }
 
@@ -934,7 +947,7 @@ usage: ./myriad <command>
   token [user] [--ttl 3600]
                           a JWT for the reminder-service's API and WebSocket, signed with the key up made
                           (.myriad/keys); same default user as ask
-  load [--duration 30s] [--connections 10] [--warmup 10s]
+  load [--duration 30s] [--connections 8] [--warmup 10s]
                           a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
                           throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory
   down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
