@@ -34,10 +34,11 @@ PROMETHEUS_PORT=9090 ALERTMANAGER_PORT=9095
 # JVM warnings to stderr, so that a service's stdout stays one JSON object per line. On JDK 25, compact object headers
 # (an object's header in 8 bytes instead of 12); from JDK 22, the JVM gives freed native memory back every 5 s
 # (a C2 compiler's arenas stay with glibc otherwise: `jcmd <pid> System.trim_native_heap` freed 25 MB of one).
-# The JIT: the services that carry every query (orchestrator, input-processor, output-processor) get C2; the others
-# stop at C1 (MYRIAD_JIT=full gives them C2 too). C1 alone starts the fleet sooner and saves 35-55 MB per service,
-# which the agents cannot spare: with C2 it reached 277-297 MB of its 256 under ./myriad load. C2 on the three gave
-# 295-339 queries/s at 10 connections against 240-262 with C2 on the orchestrator alone (deploy/local/README.md).
+# The JIT: the orchestrator, input-processor and output-processor, which every query passes through, get C2; the
+# others stop at C1 (MYRIAD_JIT=full gives them C2 too). C1 alone starts the fleet sooner and saves 35-55 MB per
+# service, which the agents cannot spare: with C2 it reached 277-297 MB of its 256 under ./myriad load. C2 on the
+# three gave 291-352 queries/s at 10 connections against 200-262 with C2 on the orchestrator alone
+# (deploy/local/README.md).
 # Kafka, Neo4j and Zipkin always get the full JIT: they stand in for servers that run elsewhere in a deployment, and
 # under ./myriad load a C1-only Zipkin could not take the spans in as fast as the services made them.
 declare -A FULL_JIT=([orchestrator]=1 [input-processor]=1 [output-processor]=1)
