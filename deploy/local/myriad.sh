@@ -107,8 +107,11 @@ find_jdk() {
                                  sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
     if [[ -n $major ]] && (( major >= 21 )); then
       export JAVA_HOME=$home; JAVA_MAJOR=$major
-      (( major >= 22 )) && JVM_COMMON+=(-XX:TrimNativeHeapInterval=5000)
-      (( major >= 25 )) && JVM_COMMON+=(-XX:+UseCompactObjectHeaders)
+      if [[ ${JDK_FLAGS_ADDED:-} != "$major" ]]; then # once per run, however often this is called
+        (( major >= 22 )) && JVM_COMMON+=(-XX:TrimNativeHeapInterval=5000)
+        (( major >= 25 )) && JVM_COMMON+=(-XX:+UseCompactObjectHeaders)
+        JDK_FLAGS_ADDED=$major
+      fi
       return
     fi
   done
