@@ -53,6 +53,7 @@ esac
 export MALLOC_ARENA_MAX=2
 JVM_COMMON=(-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m
             -XX:MaxDirectMemorySize=64m -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr)
+JDK_FLAGS=() # the flags of JVM_COMMON's comment that depend on the JDK's version: find_jdk sets them
 # Heap and metaspace per process. Services must stay within the seed's container limits: 512 MB orchestrator and
 # graphdb-manager, 256 MB the others (figures in deploy/local/README.md). A small initial heap matters most: without
 # -Xms32m the services' idle RSS was 20-50 MB higher (eden starts large and gets touched). The 256 MB services live
@@ -106,12 +107,9 @@ find_jdk() {
     [[ -n $major ]] || major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
                                  sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
     if [[ -n $major ]] && (( major >= 21 )); then
-      export JAVA_HOME=$home; JAVA_MAJOR=$major
-      if [[ ${JDK_FLAGS_ADDED:-} != "$major" ]]; then # once per run, however often this is called
-        (( major >= 22 )) && JVM_COMMON+=(-XX:TrimNativeHeapInterval=5000)
-        (( major >= 25 )) && JVM_COMMON+=(-XX:+UseCompactObjectHeaders)
-        JDK_FLAGS_ADDED=$major
-      fi
+      export JAVA_HOME=$home; JAVA_MAJOR=$major JDK_FLAGS=()
+      (( major >= 22 )) && JDK_FLAGS+=(-XX:TrimNativeHeapInterval=5000)
+      (( major >= 25 )) && JDK_FLAGS+=(-XX:+UseCompactObjectHeaders)
       return
     fi
   done
@@ -173,7 +171,7 @@ build() {
 prepare() {
   local name=$1 jar="$ROOT/${JAR[$1]}" dir="$APPS/$1" stamp
   [[ -f $jar ]] || die "$(rel "$jar") is missing: run ./myriad up without --no-build"
-  stamp="$(stat -c '%s %Y' "$jar") java=$JAVA_HOME flags=${JVM_COMMON[*]} ${JVM_MEMORY[$name]}"
+  stamp="$(stat -c '%s %Y' "$jar") java=$JAVA_HOME flags=${JVM_COMMON[*]} ${JDK_FLAGS[*]} ${JVM_MEMORY[$name]}"
   [[ -f $dir/stamp && $(cat "$dir/stamp") == "$stamp" ]] && return 0
   say "unpacking $(rel "$jar")"
   rm -rf "$dir" "$CACHES/$name".*
@@ -272,8 +270,8 @@ jvm() { # name, then the program's arguments
   # shellcheck disable=SC2086 # the memory flags are a list of words
   local jit=()
   [[ -v PORT[$name] && ! -v FULL_JIT[$name] ]] && jit=("${SERVICE_JIT[@]}")
-  launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" "${jit[@]}" ${JVM_MEMORY[$name]} "${startup[@]}" \
-    "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
+  launch "$name" "$JAVA_HOME/bin/java" "${JVM_COMMON[@]}" "${JDK_FLAGS[@]}" "${jit[@]}" ${JVM_MEMORY[$name]} \
+    "${startup[@]}" "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
 }
 
 start_infra() {
