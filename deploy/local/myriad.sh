@@ -274,26 +274,37 @@ jvm() { # name, then the program's arguments
     "${startup[@]}" "@$APPS/$name/classpath.args" "$(cat "$APPS/$name/main-class")" "$@"
 }
 
-start_infra() {
-  jvm kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$DATA/kafka"
-  jvm neo4j "$NEO4J_PORT" "$DATA/neo4j"
-  launch redis "$REDIS" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA/redis" --save 60 1 --appendonly no --daemonize no
-  # In-memory spans, capped so that a long session does not grow the heap without bound.
-  local -x MEM_MAX_SPANS=50000
-  jvm zipkin "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].protocols[0]=http"
+# Each infrastructure process by name, so that the supervisor can start one again on its own.
+start_infra_process() {
+  case $1 in
+    kafka) jvm kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$DATA/kafka" ;;
+    neo4j) jvm neo4j "$NEO4J_PORT" "$DATA/neo4j" ;;
+    redis) launch redis "$REDIS" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA/redis" --save 60 1 --appendonly no \
+             --daemonize no ;;
+    zipkin)
+      # In-memory spans, capped so that a long session does not grow the heap without bound.
+      local -x MEM_MAX_SPANS=50000
+      jvm zipkin "--armeria.ports[0].port=$ZIPKIN_PORT" "--armeria.ports[0].ip=127.0.0.1" \
+        "--armeria.ports[0].protocols[0]=http" ;;
+    # Prometheus and Alertmanager from Debian's packages (up --monitoring), with the repository's own configuration:
+    # Prometheus finds the services through .myriad/prometheus-targets.json, evaluates deploy/prometheus/rules and
+    # sends alerts to this Alertmanager. Their data is kept in .myriad/data like the rest.
+    alertmanager)
+      mkdir -p "$DATA/alertmanager"
+      launch alertmanager prometheus-alertmanager --config.file="$ROOT/deploy/alertmanager/alertmanager-local.yml" \
+        --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address= \
+        --storage.path="$DATA/alertmanager" ;;
+    prometheus)
+      mkdir -p "$DATA/prometheus"
+      launch prometheus prometheus --config.file="$ROOT/deploy/prometheus/prometheus-local.yml" \
+        --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.path="$DATA/prometheus" \
+        --storage.tsdb.retention.time=2d --web.enable-lifecycle --enable-feature=exemplar-storage ;;
+  esac
 }
 
-# Prometheus and Alertmanager from Debian's packages (up --monitoring), with the repository's own configuration:
-# Prometheus finds the services through .myriad/prometheus-targets.json, evaluates deploy/prometheus/rules and
-# sends alerts to this Alertmanager. Their data is kept in .myriad/data like the rest.
-start_monitoring() {
-  mkdir -p "$DATA/prometheus" "$DATA/alertmanager"
-  launch alertmanager prometheus-alertmanager --config.file="$ROOT/deploy/alertmanager/alertmanager-local.yml" \
-    --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address= \
-    --storage.path="$DATA/alertmanager"
-  launch prometheus prometheus --config.file="$ROOT/deploy/prometheus/prometheus-local.yml" \
-    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --storage.tsdb.path="$DATA/prometheus" \
-    --storage.tsdb.retention.time=2d --web.enable-lifecycle --enable-feature=exemplar-storage
+# Any process of the fleet by name.
+start_process() {
+  if [[ -v PORT[$1] ]]; then start_service "$1"; else start_infra_process "$1"; fi
 }
 
 start_service() {
@@ -524,8 +535,7 @@ up() {
   trap 'stop_all' EXIT # whatever else ends this script, it leaves nothing running
 
   say "starting ${INFRA[*]} (java $JAVA_MAJOR)"
-  start_infra
-  [[ -z ${MONITORING:-} ]] || start_monitoring
+  for name in "${INFRA[@]}"; do start_infra_process "$name"; done
   declare -A IS_READY=()
   while :; do
     for name in "${STARTED[@]}"; do
@@ -557,16 +567,44 @@ up() {
   print_table
   say "fleet ready in $(elapsed "$t0") s; Ctrl-C or ./myriad down stops it"
 
-  # Supervise: the fleet is whole or it is stopped, except for a service stopped on purpose (./myriad stop <name>),
-  # which waits for ./myriad start <name>.
-  mkdir -p "$STATE/requests"
-  rm -f "$STATE/requests/"*
+  supervise "$started_at" "$(elapsed "$t0")"
+}
+
+# The supervisor, as Compose's `restart: unless-stopped` and Kubernetes' restartPolicy do it: a process of the fleet
+# that exits (crashes, is killed, runs out of memory) is started again, after a back-off that doubles, from 1 s up to
+# 60 s, while it keeps dying within a minute of its start, and returns to 1 s once it has run for a minute. Each
+# restart is counted in .myriad/restarts/<name> (./myriad status shows it). The fleet stops only on Ctrl-C or
+# ./myriad down. A service stopped on purpose (./myriad stop <name>) waits for ./myriad start <name>.
+supervise() {
+  local started_at=$1 ready_seconds=$2 name code now_s delay
+  local -A up_since=() backoff=() restart_at=() restarts=()
+  mkdir -p "$STATE/requests" "$STATE/restarts"
+  rm -f "$STATE/requests/"* "$STATE/restarts/"*
+  for name in "${STARTED[@]}"; do up_since[$name]=$(date +%s) restarts[$name]=0; done
   while :; do
+    now_s=$(date +%s)
     for name in "${STARTED[@]}"; do
       [[ -f $STATE/requests/stopped-$name ]] && continue
-      if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-        wait "${PID[$name]}"; fail "$name" "exited with status $?"
+      if [[ -v restart_at[$name] ]]; then
+        (( now_s >= restart_at[$name] )) || continue
+        unset "restart_at[$name]"
+        start_process "$name"
+        up_since[$name]=$now_s
+        write_facts "$started_at" "$ready_seconds"
+        say "$name started again (restart ${restarts[$name]}, pid ${PID[$name]})"
+        continue
       fi
+      kill -0 "${PID[$name]}" 2>/dev/null && continue
+      { wait "${PID[$name]}"; } 2>/dev/null; code=$? # no bash notice of the job's death: the line below says it
+      if (( now_s - up_since[$name] < 60 )); then
+        delay=$(( ${backoff[$name]:-0} * 2 )); (( delay >= 1 )) || delay=1; (( delay <= 60 )) || delay=60
+      else
+        delay=1
+      fi
+      backoff[$name]=$delay restart_at[$name]=$(( now_s + delay )) restarts[$name]=$(( restarts[$name] + 1 ))
+      printf '%s %s %s\n' "${restarts[$name]}" "$code" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$STATE/restarts/$name"
+      say "$name exited with status $code (log: $(rel "$LOGS")/$name.log); starting it again in $delay s" \
+          "(restart ${restarts[$name]})"
     done
     for name in "${SERVICES[@]}"; do
       [[ -f $STATE/requests/start-$name ]] || continue
@@ -574,8 +612,9 @@ up() {
       kill -0 "${PID[$name]}" 2>/dev/null && continue
       wait "${PID[$name]}" 2>/dev/null
       start_service "$name"
+      up_since[$name]=$(date +%s)
       rm -f "$STATE/requests/stopped-$name"
-      write_facts "$started_at" "$(elapsed "$t0")"
+      write_facts "$started_at" "$ready_seconds"
       say "$name started again (pid ${PID[$name]})"
     done
     sleep 1
@@ -889,11 +928,15 @@ down() {
   fi
 }
 
+# How often the supervisor has started a process again since ./myriad up (.myriad/restarts/<name>: count, last exit
+# status, when).
+restarts() { local count=0; read -r count _ 2>/dev/null <"$STATE/restarts/$1"; echo "${count:-0}"; }
+
 status() {
   local facts="$STATE/fleet.json" line name url pid state rss
   [[ -f $facts ]] || { say "no fleet is running (no $(rel "$facts"))"; return 1; }
   echo "fleet of $(sed -n 's/.*"started_at": "\(.*\)".*/\1/p' "$facts"), supervisor pid $(sed -n 's/.*"supervisor_pid": \([0-9]*\).*/\1/p' "$facts")"
-  printf '  %-18s %-8s %-8s %8s  %s\n' NAME STATE PID RSS CHECK
+  printf '  %-18s %-8s %-8s %8s %8s  %s\n' NAME STATE PID RSS RESTARTS CHECK
   # fleet.json holds one service per line; the infrastructure is probed on its ports.
   while IFS= read -r line; do
     name=$(sed -n 's/.*"name": "\([^"]*\)".*/\1/p' <<<"$line")
@@ -902,7 +945,7 @@ status() {
     state=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "$url")
     case $state in 200) state=UP ;; 503) state=DOWN ;; *) state="NO-ANSWER" ;; esac
     rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
-    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "$url"
+    printf '  %-18s %-8s %-8s %8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "$(restarts "$name")" "$url"
   done < <(grep '"readiness_url"' "$facts")
   for name in kafka neo4j redis zipkin; do
     line=$(grep "^    \"$name\":" "$facts")
@@ -910,7 +953,7 @@ status() {
     case $name in kafka) url=$KAFKA_PORT ;; neo4j) url=$NEO4J_PORT ;; redis) url=$REDIS_PORT ;; zipkin) url=$ZIPKIN_PORT ;; esac
     if listening "$url"; then state=LISTEN; else state=CLOSED; fi
     rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
-    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "127.0.0.1:$url"
+    printf '  %-18s %-8s %-8s %8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "$(restarts "$name")" "127.0.0.1:$url"
   done
   for name in prometheus alertmanager; do
     pid=$(sed -n "s/.*\"${name}_pid\": \([0-9]*\).*/\1/p" "$facts")
@@ -919,7 +962,7 @@ status() {
     state=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$url/-/ready")
     case $state in 200) state=UP ;; *) state="NO-ANSWER" ;; esac
     rss=$(ps -o rss= -p "$pid" 2>/dev/null | awk '{printf "%d MB", $1/1024}')
-    printf '  %-18s %-8s %-8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "http://127.0.0.1:$url"
+    printf '  %-18s %-8s %-8s %8s %8s  %s\n' "$name" "$state" "$pid" "${rss:-gone}" "$(restarts "$name")" "http://127.0.0.1:$url"
   done
 }
 
@@ -953,7 +996,7 @@ usage: ./myriad <command>
                           a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
                           throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory
   down                    stop a fleet that ./myriad up started (from another terminal, or in the background)
-  status                  readiness and memory of each process of the running fleet (from .myriad/fleet.json)
+  status                  readiness, memory and restarts of each process of the running fleet (.myriad/fleet.json)
   help                    this text
 
 Data: .myriad/data/{kafka,neo4j,redis}  Logs: .myriad/logs/<name>.log  Facts: .myriad/fleet.json
