@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The fleet as {@code ./myriad up --no-build} starts it, shared by every fleet test class of one run: started by the
  * first test that asks for it, stopped (SIGTERM to the launcher) when the run ends. It uses the fleet's fixed ports,
- * so no other fleet may be running on this machine. A test gets it as a parameter with
+ * so no other fleet may be running on this machine, unless {@code -Dmyriad.fleet.attach=true} says to use the one
+ * that runs (a developer's, from {@code ./myriad up}) and leave it running. A test gets it as a parameter with
  * {@code @ExtendWith(LocalFleet.Resolver.class)}.
  */
 final class LocalFleet implements AutoCloseable {
@@ -46,6 +47,10 @@ final class LocalFleet implements AutoCloseable {
     }
 
     private static LocalFleet start() throws IOException {
+        if (Boolean.getBoolean("myriad.fleet.attach")) {
+            // A developer's fleet that is already up (./myriad up in another terminal): used as it is, left running.
+            return new LocalFleet(null, JSON.readTree(ROOT.resolve(".myriad/fleet.json").toFile()));
+        }
         Path upLog = ROOT.resolve("fleet-tests/target/myriad-up.log");
         Files.createDirectories(upLog.getParent());
         // With Prometheus and Alertmanager where Debian's packages are installed (CI installs them); without, the
@@ -103,7 +108,7 @@ final class LocalFleet implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (this.launcher.isAlive()) {
+        if (this.launcher != null && this.launcher.isAlive()) {
             this.launcher.destroy(); // SIGTERM: the launcher stops everything it started
             assertThat(this.launcher.waitFor(3, TimeUnit.MINUTES)).as("fleet stopped").isTrue();
         }
