@@ -789,6 +789,10 @@ catalog_traffic() {
   for name in "${SERVICES[@]}"; do
     curl -s -o /dev/null -m 10 "http://127.0.0.1:${PORT[$name]}/"
   done
+  # A graph write with a user's token (no graph:write, not even the graph's audience): refused, but the
+  # graphdb-manager's token check runs and is counted, whether or not neurogenesis happened to call it yet.
+  curl -s -o /dev/null -m 10 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '[]' \
+    "http://127.0.0.1:${PORT[graphdb-manager]}/api/v1/concepts"
   local api="http://127.0.0.1:${PORT[reminder-service]}/api/v1" auth=(-H "Authorization: Bearer $token")
   local id
   id=$(curl -s -m 10 "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"catalog"}' "$api/tasks" | jq -r .id)
