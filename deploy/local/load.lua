@@ -16,6 +16,14 @@ for i, question in ipairs(questions) do
   bodies[i] = '{"text":"' .. question .. '","format":"text"}'
 end
 
+-- ./myriad load signs a token for the user "load" and hands it over in MYRIAD_TOKEN: every question needs one.
+local token = os.getenv("MYRIAD_TOKEN")
+if token == nil or token == "" then
+  io.stderr:write("load.lua: MYRIAD_TOKEN is not set; run it through ./myriad load\n")
+  os.exit(1)
+end
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+
 local threads = {}
 
 function setup(thread)
@@ -31,7 +39,7 @@ end
 
 function request()
   next_question = next_question % #bodies + 1
-  return wrk.format("POST", "/api/v1/queries", { ["Content-Type"] = "application/json" }, bodies[next_question])
+  return wrk.format("POST", "/api/v1/queries", headers, bodies[next_question])
 end
 
 function response(status, headers, body)

@@ -11,8 +11,11 @@ APPS="$STATE/app"       # each JVM's jar, extracted so that its startup cache ca
 CACHES="$STATE/cds"     # each JVM's class data / AOT cache, written when it first stops
 PIDS="$STATE/pids"      # one <name>.pid per process, for ./myriad down
 KEYS="$STATE/keys"      # the local identity provider's RSA key pair and the webhook signing secret, made by up
-ISSUER="myriad-local"   # the iss of the tokens ./myriad token signs and the reminder-service accepts
-AUDIENCE="myriad-reminders" # their aud, which the reminder-service requires
+ISSUER="myriad-local"   # the iss of the tokens ./myriad token signs, which every service accepts
+# Each service requires its own aud: ./myriad token names the query API's and the reminders' (one token for a user),
+# and the graph's only with --scope graph:write (an operator's). docs/security.md.
+declare -A AUDIENCE=([orchestrator]=myriad-queries [reminder-service]=myriad-reminders [graphdb-manager]=myriad-graph)
+SERVICE_ISSUER="myriad-services" # the iss of the tokens the services sign for each other, with .myriad/keys/service.key.pem
 TIMEOUT="${MYRIAD_TIMEOUT:-180}" # seconds for the whole fleet to become ready
 
 # ---- The fleet --------------------------------------------------------------------------------------------------
@@ -195,40 +198,52 @@ redis_server() {
 }
 
 # The local fleet is its own identity provider: a key pair made at the first up (kept in .myriad/keys, git-ignored),
-# whose public half the reminder-service trusts and whose private half ./myriad token signs with. Likewise the
-# secret that signs webhook deliveries, unless MYRIAD_REMINDERS_WEBHOOK_SECRET names one. Nothing of it is in git.
+# whose public half the services trust and whose private half ./myriad token signs with. A second pair is the
+# services' own: the orchestrator signs its graphdb-manager writes with service.key.pem, the graphdb-manager trusts
+# service.pub.pem, and no user token can be made with it. Likewise the secret that signs webhook deliveries, unless
+# MYRIAD_REMINDERS_WEBHOOK_SECRET names one. Nothing of it is in git.
 ensure_keys() {
   command -v openssl >/dev/null || die "openssl is needed to make the local signing key: apt-get install openssl"
   mkdir -p "$KEYS" && chmod 700 "$KEYS"
-  if [[ ! -s $KEYS/jwt.key.pem || ! -s $KEYS/jwt.pub.pem ]]; then
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/jwt.key.pem" 2>/dev/null &&
-      openssl pkey -in "$KEYS/jwt.key.pem" -pubout -out "$KEYS/jwt.pub.pem" 2>/dev/null ||
-      die "could not make the signing key in $(rel "$KEYS")"
-    say "made the local token signing key $(rel "$KEYS")/jwt.key.pem"
-  fi
+  local pair
+  for pair in jwt service; do
+    if [[ ! -s $KEYS/$pair.key.pem || ! -s $KEYS/$pair.pub.pem ]]; then
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/$pair.key.pem" 2>/dev/null &&
+        openssl pkey -in "$KEYS/$pair.key.pem" -pubout -out "$KEYS/$pair.pub.pem" 2>/dev/null ||
+        die "could not make the signing key in $(rel "$KEYS")"
+      say "made the local token signing key $(rel "$KEYS")/$pair.key.pem"
+    fi
+  done
   [[ -s $KEYS/webhook-secret ]] || openssl rand -hex 32 >"$KEYS/webhook-secret"
   chmod 600 "$KEYS"/*
 }
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
-# A JWT for the reminder-service, signed with the local key: ./myriad token [user] [--ttl seconds].
+# A user's JWT, signed with the local key: ./myriad token [user] [--ttl seconds] [--scope graph:write]. Meant for the
+# query API and the reminders; with --scope graph:write also for the graphdb-manager's writes (an operator's token).
 token() {
-  local user=${MYRIAD_USER:-$(id -un)} ttl=3600 now header claims signature
+  local user=${MYRIAD_USER:-$(id -un)} ttl=3600 scope="" now header claims signature
+  local audiences="\"${AUDIENCE[orchestrator]}\",\"${AUDIENCE[reminder-service]}\"" extra=""
   while (( $# )); do
     case $1 in
       --ttl) ttl=${2:-}; shift 2 || die "--ttl needs seconds" ;;
+      --scope) scope=${2:-}; shift 2 || die "--scope needs a scope such as graph:write" ;;
       -*) die "unknown option for token: $1 (see ./myriad help)" ;;
       *) user=$1; shift ;;
     esac
   done
   [[ $ttl =~ ^[0-9]+$ ]] || die "--ttl needs seconds, not $ttl"
   [[ $user =~ ^[A-Za-z0-9._@-]{1,64}$ ]] || die "a user id is 1-64 letters, digits and ._@-, not '$user'"
+  if [[ -n $scope ]]; then
+    [[ $scope == graph:write ]] || die "the only scope is graph:write, not '$scope'"
+    audiences+=",\"${AUDIENCE[graphdb-manager]}\"" extra=",\"scope\":\"$scope\""
+  fi
   [[ -s $KEYS/jwt.key.pem ]] || die "no signing key yet ($(rel "$KEYS")/jwt.key.pem): ./myriad up makes it"
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","iat":%d,"exp":%d}' "$ISSUER" "$AUDIENCE" "$user" "$now" \
-    $((now + ttl)) | b64url)
+  claims=$(printf '{"iss":"%s","aud":[%s],"sub":"%s"%s,"iat":%d,"exp":%d}' "$ISSUER" "$audiences" "$user" "$extra" \
+    "$now" $((now + ttl)) | b64url)
   signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$KEYS/jwt.key.pem" -binary | b64url) ||
     die "could not sign with $(rel "$KEYS")/jwt.key.pem"
   echo "$header.$claims.$signature"
@@ -307,15 +322,22 @@ start_process() {
   if [[ -v PORT[$1] ]]; then start_service "$1"; else start_infra_process "$1"; fi
 }
 
+# Every port binds loopback only: nothing of the local fleet is reachable from the network.
 start_service() {
   local name=$1 env=(SERVER_PORT="${PORT[$1]}" MANAGEMENT_SERVER_PORT="${MGMT[$1]}" MYRIAD_OBSERVABILITY_ENV=local
+    SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_ADDRESS=127.0.0.1
     MYRIAD_OBSERVABILITY_TRACING_ZIPKIN_ENDPOINT="http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans"
     MYRIAD_GRAPHDB_URL="http://127.0.0.1:${PORT[graphdb-manager]}")
   [[ " ${NEEDS[$name]} " == *" kafka "* ]] && env+=(SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT")
   [[ " ${NEEDS[$name]} " == *" neo4j "* ]] && env+=(SPRING_NEO4J_URI="bolt://127.0.0.1:$NEO4J_PORT")
   [[ " ${NEEDS[$name]} " == *" redis "* ]] && env+=(SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT")
-  [[ $name == reminder-service ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER" MYRIAD_SECURITY_JWT_AUDIENCE="$AUDIENCE"
-    MYRIAD_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt.pub.pem"
+  [[ -v AUDIENCE[$name] ]] && env+=(MYRIAD_SECURITY_JWT_ISSUER="$ISSUER" MYRIAD_SECURITY_JWT_AUDIENCE="${AUDIENCE[$name]}"
+    MYRIAD_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$KEYS/jwt.pub.pem")
+  [[ $name == orchestrator ]] && env+=(MYRIAD_GRAPHDB_TOKEN_ISSUER="$SERVICE_ISSUER"
+    MYRIAD_GRAPHDB_TOKEN_PRIVATE_KEY_LOCATION="file:$KEYS/service.key.pem")
+  [[ $name == graphdb-manager ]] && env+=(MYRIAD_SECURITY_JWT_SERVICE_ISSUER="$SERVICE_ISSUER"
+    MYRIAD_SECURITY_JWT_SERVICE_PUBLIC_KEY_LOCATION="file:$KEYS/service.pub.pem")
+  [[ $name == reminder-service ]] && env+=(
     MYRIAD_REMINDERS_WEBHOOK_SECRET="${MYRIAD_REMINDERS_WEBHOOK_SECRET:-$(cat "$KEYS/webhook-secret")}"
     MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES="${MYRIAD_REMINDERS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES:-true}")
   local -x "${env[@]}"
@@ -632,7 +654,7 @@ local_zone() {
 }
 
 ask() {
-  local format=text question="" response code body user=${MYRIAD_USER:-$(id -un)}
+  local format=text question="" response code body user=${MYRIAD_USER:-$(id -un)} bearer
   while (( $# )); do
     case $1 in
       --user) user=${2:-}; shift 2 || die "--user needs a user id" ;;
@@ -644,9 +666,11 @@ ask() {
   done
   [[ -n $question ]] || die 'ask needs a question: ./myriad ask "What is a lightbulb and what does it do?"'
   command -v jq >/dev/null || die "jq is needed to write the question and read the answer: apt-get install jq"
+  # The user is the token's subject: the orchestrator takes it from nowhere else.
+  bearer=$(token "$user" --ttl 300) || exit 1
   response=$(jq -n --arg text "$question" --arg format "$format" --arg zone "$(local_zone)" \
                '{text: $text, format: $format, zone: $zone}' |
-             curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' -H "X-User-Id: $user" \
+             curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $bearer" \
                --data-binary @- \
                "$ORCHESTRATOR_URL/api/v1/queries")
   code=${response##*$'\n'} body=${response%$'\n'*}
@@ -679,6 +703,9 @@ load() {
   is_ready orchestrator ||
     die "the orchestrator is not ready at $ORCHESTRATOR_URL: is the fleet up (./myriad up)?"
   local threads=$(( connections < 2 ? 1 : 2 ))
+  # load.lua sends it with every question; long enough for any run (the local key, a local user).
+  local -x MYRIAD_TOKEN
+  MYRIAD_TOKEN=$(token load --ttl 86400) || exit 1
   if [[ $warmup != 0 ]]; then
     say "warming up for $warmup ($connections connections), not counted"
     wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ROOT/deploy/local/load.lua" "$ORCHESTRATOR_URL" >/dev/null
@@ -792,12 +819,19 @@ catalog_traffic() {
                   "Compare a lightbulb and a candle" "What is a flurbometer?" "remind me to check the catalog in 1 minute"; do
     ask "$question" >/dev/null 2>&1 || true
   done
-  curl -s -o /dev/null -m 10 -H 'Content-Type: application/json' -d '{"text":""}' "$ORCHESTRATOR_URL/api/v1/queries"
+  token=$(token catalog) || exit 1
+  curl -s -o /dev/null -m 10 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"text":""}' \
+    "$ORCHESTRATOR_URL/api/v1/queries"
   local name
-  for name in "${SERVICES[@]}"; do # every service's HTTP server metrics, even where only probes call it otherwise
+  # Every service's HTTP server metrics, even where only probes call it otherwise (a 401 where a token is needed
+  # is counted all the same).
+  for name in "${SERVICES[@]}"; do
     curl -s -o /dev/null -m 10 "http://127.0.0.1:${PORT[$name]}/"
   done
-  token=$(token catalog) || exit 1
+  # A graph write with a user's token (no graph:write, not even the graph's audience): refused, but the
+  # graphdb-manager's token check runs and is counted, whether or not neurogenesis happened to call it yet.
+  curl -s -o /dev/null -m 10 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '[]' \
+    "http://127.0.0.1:${PORT[graphdb-manager]}/api/v1/concepts"
   local api="http://127.0.0.1:${PORT[reminder-service]}/api/v1" auth=(-H "Authorization: Bearer $token")
   local id
   id=$(curl -s -m 10 "${auth[@]}" -H 'Content-Type: application/json' -d '{"title":"catalog"}' "$api/tasks" | jq -r .id)
@@ -989,9 +1023,10 @@ usage: ./myriad <command>
   remind-load [--count 500] [--users 10] [--spread 60]
                           that many reminders due within --spread seconds of one minute (0: all at once), delivered to the users' inboxes: prints how
                           many arrived, how many twice, and the lag from due time to delivery (p50/p95/p99/max)
-  token [user] [--ttl 3600]
-                          a JWT for the reminder-service's API and WebSocket, signed with the key up made
-                          (.myriad/keys); same default user as ask
+  token [user] [--ttl 3600] [--scope graph:write]
+                          a JWT for the query API and the reminder-service's API and WebSocket, signed with the key
+                          up made (.myriad/keys); same default user as ask; --scope graph:write also lets it change
+                          the graphdb-manager's graph (an operator's token)
   load [--duration 30s] [--connections 8] [--warmup 10s]
                           a fixed mix of questions at a fixed concurrency against the running fleet (wrk): prints
                           throughput, p50/p95/p99 latency, errors and partial answers, and each service's memory

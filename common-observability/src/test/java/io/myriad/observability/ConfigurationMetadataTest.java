@@ -30,7 +30,9 @@ class ConfigurationMetadataTest {
                 "myriad.observability.tracing.zipkin.endpoint", "myriad.observability.logging.loki.enabled",
                 "myriad.observability.logging.loki.url", "myriad.observability.logging.loki.batch-timeout",
                 "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout",
-                "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator");
+                "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator",
+                "myriad.security.jwt.issuer", "myriad.security.jwt.public-key-location", "myriad.security.jwt.audience",
+                "myriad.security.jwt.service-issuer", "myriad.security.jwt.service-public-key-location");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");

@@ -1,6 +1,7 @@
 package io.myriad.fleet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.myriad.testsupport.JwtKeys;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -36,6 +40,17 @@ final class LocalFleet implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static final String ISSUER = "myriad-local";
+
+    private static final Supplier<JwtKeys> USERS = memoize(() -> {
+        try {
+            return JwtKeys.signingWith(ROOT.resolve(".myriad/keys/jwt.key.pem"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("no local signing key: ./myriad up makes it", ex);
+        }
+    });
 
     private final Process launcher;
 
@@ -134,18 +149,56 @@ final class LocalFleet implements AutoCloseable {
         return this.facts.path("zipkin").path("url").asString();
     }
 
+    /**
+     * A user's token as {@code ./myriad token} signs it, with the key {@code ./myriad up} made: for the query API
+     * and the reminders.
+     */
+    static String userToken(String user) {
+        return USERS.get().token(ISSUER, List.of("myriad-queries", "myriad-reminders"), user, null,
+                Duration.ofMinutes(10));
+    }
+
+    /** An operator's token that may change the graph, as {@code ./myriad token <user> --scope graph:write} signs it. */
+    static String adminToken() {
+        return USERS.get().token(ISSUER, List.of("myriad-queries", "myriad-reminders", "myriad-graph"), "fleet-admin",
+                "graph:write", Duration.ofMinutes(10));
+    }
+
+    /** The local fleet's user signing key, read once {@code ./myriad up} has made it. */
+    static JwtKeys userKeys() {
+        return USERS.get();
+    }
+
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url)), token).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String url, String contentType, String body)
             throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        return post(url, contentType, body, null);
+    }
+
+    static HttpResponse<String> post(String url, String contentType, String body, String token)
+            throws IOException, InterruptedException {
+        return HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url)), token)
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return (token != null) ? request.header("Authorization", "Bearer " + token) : request;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return () -> value.updateAndGet((current) -> (current != null) ? current : supplier.get());
     }
 
     /** Hands the one fleet of this test run to any test or lifecycle method that declares it. */

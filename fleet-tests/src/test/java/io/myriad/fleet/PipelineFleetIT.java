@@ -35,6 +35,9 @@ class PipelineFleetIT {
     private static final Set<String> PIPELINE = Set.of("orchestrator", "input-processor", "graphdb-manager",
             "agents", "output-processor");
 
+    /** Who asks the questions of these tests. */
+    private static final String USER = "fleet-pipeline";
+
     private static LocalFleet fleet;
 
     @BeforeAll
@@ -66,8 +69,8 @@ class PipelineFleetIT {
         assertThat(answer.path("traceId").asString()).matches("[0-9a-f]{32}");
 
         // and it can be read again by its id
-        JsonNode again = JSON.readTree(
-                get(fleet.url("orchestrator") + "/api/v1/queries/" + answer.path("queryId").asString()).body());
+        JsonNode again = JSON.readTree(get(fleet.url("orchestrator") + "/api/v1/queries/"
+                + answer.path("queryId").asString(), LocalFleet.userToken(USER)).body());
         assertThat(again.path("answer").asString()).isEqualTo(text);
     }
 
@@ -131,7 +134,8 @@ class PipelineFleetIT {
                 JSON.writeValueAsString(List.of(Map.of("name", name, "definition", definition,
                         "uses", List.of("It lights a path at night without batteries."),
                         "facts", List.of("It was imported by a fleet test."),
-                        "relations", List.of(Map.of("type", "RELATED_TO", "target", "lamp"))))));
+                        "relations", List.of(Map.of("type", "RELATED_TO", "target", "lamp"))))),
+                LocalFleet.adminToken());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         double neurogenesisBefore = fleet.metric("orchestrator", "orchestrator_neurogenesis_total");
 
@@ -187,17 +191,19 @@ class PipelineFleetIT {
     @Test
     void refusesBadInputWithProblemDetails() throws Exception {
         String queries = fleet.url("orchestrator") + "/api/v1/queries";
-        assertProblem(post(queries, "application/json", "{\"text\":\"\"}"), 400);
-        assertProblem(post(queries, "application/json", "{\"text\":\"" + "a".repeat(4097) + "\"}"), 400);
-        assertProblem(post(queries, "application/json", "this is not json"), 400);
-        assertProblem(post(queries, "text/plain", "What is a lightbulb?"), 415);
-        assertProblem(post(queries, "application/json", "{\"text\":\"What is a lamp?\",\"format\":\"pdf\"}"), 400);
-        assertProblem(get(queries + "/no-such-query"), 404);
+        String token = LocalFleet.userToken(USER);
+        assertProblem(post(queries, "application/json", "{\"text\":\"\"}", token), 400);
+        assertProblem(post(queries, "application/json", "{\"text\":\"" + "a".repeat(4097) + "\"}", token), 400);
+        assertProblem(post(queries, "application/json", "this is not json", token), 400);
+        assertProblem(post(queries, "text/plain", "What is a lightbulb?", token), 415);
+        assertProblem(post(queries, "application/json", "{\"text\":\"What is a lamp?\",\"format\":\"pdf\"}",
+                token), 400);
+        assertProblem(get(queries + "/no-such-query", token), 404);
         // and a rejected import leaves nothing behind
         String name = "rejectedthing" + letters(6);
         HttpResponse<String> rejected = post(fleet.url("graphdb-manager") + "/api/v1/concepts", "application/json",
                 JSON.writeValueAsString(List.of(Map.of("name", name, "definition", "A thing that is fine."),
-                        Map.of("name", "", "definition", "A thing without a name."))));
+                        Map.of("name", "", "definition", "A thing without a name."))), LocalFleet.adminToken());
         assertProblem(rejected, 400);
         assertThat(get(fleet.url("graphdb-manager") + "/api/v1/concepts/" + name).statusCode()).isEqualTo(404);
     }
@@ -219,7 +225,7 @@ class PipelineFleetIT {
 
     private static JsonNode ask(String question, String format) throws IOException, InterruptedException {
         HttpResponse<String> response = post(fleet.url("orchestrator") + "/api/v1/queries", "application/json",
-                JSON.writeValueAsString(Map.of("text", question, "format", format)));
+                JSON.writeValueAsString(Map.of("text", question, "format", format)), LocalFleet.userToken(USER));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

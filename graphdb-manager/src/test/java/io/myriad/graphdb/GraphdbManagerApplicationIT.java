@@ -7,6 +7,8 @@ import io.myriad.testsupport.RealNeo4j;
 import io.myriad.testsupport.ServiceContract;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
@@ -14,6 +16,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @RealKafka
 @RealNeo4j
 class GraphdbManagerApplicationIT extends ServiceContract {
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry properties) {
+        TestTokens.register(properties);
+    }
 
     @Override
     protected List<String> dependencies() {

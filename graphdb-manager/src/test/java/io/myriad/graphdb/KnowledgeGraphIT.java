@@ -7,13 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.myriad.contracts.Topics;
 import io.myriad.graphdb.seed.SeedLoader;
+import io.myriad.testsupport.JwtKeys;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealNeo4j;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +33,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +48,11 @@ class KnowledgeGraphIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry properties) {
+        TestTokens.register(properties);
+    }
 
     @LocalServerPort
     private int port;
@@ -222,8 +232,10 @@ class KnowledgeGraphIT {
 
         try (KafkaConsumer<String, String> consumer = consumer(Topics.AGENT_LIFECYCLE)) {
             // when
-            HttpResponse<String> first = post("/api/v1/agents", request, "application/json");
-            HttpResponse<String> second = post("/api/v1/agents", request, "application/json");
+            HttpResponse<String> first = post("/api/v1/agents", request, "application/json",
+                    TestTokens.orchestrator());
+            HttpResponse<String> second = post("/api/v1/agents", request, "application/json",
+                    TestTokens.orchestrator());
 
             // then
             assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -249,6 +261,96 @@ class KnowledgeGraphIT {
                 {"concept": "unicorn-%s", "type": "FACT_BASE", "origin": "neurogenesis"}
                 """.formatted(unique()), "application/json").statusCode()).isEqualTo(404);
         assertThat(metrics()).containsPattern("graphdb_agent_creations_total\\{[^}]*origin=\"neurogenesis\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    void changesTheGraphOnlyForATokenWithTheWriteScope() throws Exception {
+        // given a concept that must not appear, and tokens that may not write
+        String name = "intruder " + unique();
+        String batch = """
+                [{"name": "%s", "definition": "Written by someone who may not."}]
+                """.formatted(name);
+        String agent = """
+                {"concept": "lightbulb", "type": "FACT_BASE", "origin": "neurogenesis"}
+                """;
+        String user = TestTokens.USERS.token(TestTokens.ISSUER, List.of(TestTokens.AUDIENCE, "myriad-queries"),
+                "alice", null, Duration.ofMinutes(5));
+        String stranger = JwtKeys.generate().token(TestTokens.ISSUER, List.of(TestTokens.AUDIENCE), "admin",
+                TestTokens.WRITE, Duration.ofMinutes(5));
+        String forAnotherService = TestTokens.USERS.token(TestTokens.ISSUER, List.of("myriad-queries"), "admin",
+                TestTokens.WRITE, Duration.ofMinutes(5));
+        String userPosingAsAService = TestTokens.USERS.token(TestTokens.SERVICE_ISSUER,
+                List.of(TestTokens.AUDIENCE), "orchestrator", TestTokens.WRITE, Duration.ofMinutes(5));
+
+        // then: no token, or one this service does not trust, is 401; a trusted one without the scope 403
+        for (String path : List.of("/api/v1/concepts", "/api/v1/agents")) {
+            String body = path.endsWith("concepts") ? batch : agent;
+            assertProblem(post(path, body, "application/json", null), 401);
+            assertProblem(post(path, body, "application/json", stranger), 401);
+            assertProblem(post(path, body, "application/json", forAnotherService), 401);
+            assertProblem(post(path, body, "application/json", userPosingAsAService), 401);
+            assertProblem(post(path, body, "application/json", user), 403);
+        }
+        assertProblem(delete("/api/v1/agents/definition-lightbulb", null), 401);
+        assertThat(post("/api/v1/concepts", batch, "application/json", null).headers()
+                .firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(get("/api/v1/concepts/" + name.replace(" ", "%20")).statusCode()).isEqualTo(404);
+        // and reads stay open to the fleet, token or not
+        assertThat(get("/api/v1/concepts/lightbulb").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/stats").statusCode()).isEqualTo(200);
+        // while the operator's and the orchestrator's tokens write
+        assertThat(post("/api/v1/concepts", batch, "application/json", TestTokens.admin()).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/v1/agents", """
+                {"concept": "%s", "type": "FACT_BASE"}
+                """.formatted(name), "application/json", TestTokens.orchestrator()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void makesNoSeedAgentThroughTheApi() throws Exception {
+        String concept = "pedestal " + unique();
+        assertThat(post("/api/v1/concepts", """
+                [{"name": "%s", "definition": "A base that something stands on."}]
+                """.formatted(concept), "application/json").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> seed = post("/api/v1/agents", """
+                {"concept": "%s", "type": "DEFINITION", "origin": "seed"}
+                """.formatted(concept), "application/json", TestTokens.orchestrator());
+
+        assertProblem(seed, 400);
+        assertThat(JSON.readTree(seed.body()).path("detail").asString()).contains("seed file only");
+        assertThat(JSON.readTree(get("/api/v1/agents/discovery?concept=" + concept.replace(" ", "%20")
+                + "&intent=define").body())).isEmpty();
+    }
+
+    @Test
+    void refusesImportsAndAgentsOverTheListAndLengthLimits() throws Exception {
+        String tooManyAliases = """
+                [{"name": "alias-heavy %s", "definition": "Known by too many names.", "aliases": [%s]}]
+                """.formatted(unique(), String.join(",", IntStream.range(0, 21).mapToObj(i -> "\"alias " + i + "\"")
+                .toList()));
+        String tooManyRelations = """
+                [{"name": "hub %s", "definition": "Related to everything.", "relations": [%s]}]
+                """.formatted(unique(), String.join(",", Collections.nCopies(51,
+                "{\"type\": \"RELATED_TO\", \"target\": \"lightbulb\"}")));
+        String longName = """
+                [{"name": "%s", "definition": "A very long name."}]
+                """.formatted("n".repeat(101));
+        StringBuilder tooManyItems = new StringBuilder("[");
+        for (int i = 0; i < 501; i++) {
+            tooManyItems.append(i == 0 ? "" : ",").append("{\"name\": \"bulk ").append(i)
+                    .append("\", \"definition\": \"One of many.\"}");
+        }
+        tooManyItems.append(']');
+
+        assertProblem(post("/api/v1/concepts", tooManyAliases, "application/json"), 400);
+        assertProblem(post("/api/v1/concepts", tooManyRelations, "application/json"), 400);
+        assertProblem(post("/api/v1/concepts", longName, "application/json"), 400);
+        assertProblem(post("/api/v1/concepts", tooManyItems.toString(), "application/json"), 400);
+        assertProblem(post("/api/v1/agents", """
+                {"concept": "%s", "type": "FACT_BASE"}
+                """.formatted("c".repeat(101)), "application/json", TestTokens.orchestrator()), 400);
+        assertThat(get("/api/v1/concepts/bulk%200").statusCode()).isEqualTo(404);
     }
 
     private Map<String, Object> graphSnapshot() {
@@ -293,10 +395,30 @@ class KnowledgeGraphIT {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET());
     }
 
+    /** A write as an operator with the graph:write scope. */
     private HttpResponse<String> post(String path, String body, String contentType)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return post(path, body, contentType, TestTokens.admin());
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return send((token != null) ? request.header("Authorization", "Bearer " + token) : request);
+    }
+
+    private HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).DELETE();
+        return send((token != null) ? request.header("Authorization", "Bearer " + token) : request);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
     }
 
     private URI uri(String path) {

@@ -38,6 +38,9 @@ final class GraphDbStub implements AutoCloseable {
 
     private final List<CreateAgentRequest> creations = new CopyOnWriteArrayList<>();
 
+    /** The {@code Authorization} header of each creation, by concept. */
+    private final Map<String, String> creationAuthorizations = new ConcurrentHashMap<>();
+
     /** The {@code traceparent} header of each discovery call, by concept. */
     private final Map<String, String> discoveryTraceparents = new ConcurrentHashMap<>();
 
@@ -89,6 +92,11 @@ final class GraphDbStub implements AutoCloseable {
         return this.creations.stream().filter(request -> request.concept().equals(concept)).toList();
     }
 
+    /** The {@code Authorization} header neurogenesis sent when it asked for an agent for that concept. */
+    String creationAuthorization(String concept) {
+        return this.creationAuthorizations.get(concept);
+    }
+
     private void discover(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
@@ -117,6 +125,13 @@ final class GraphDbStub implements AutoCloseable {
             request = JSON.readValue(body, CreateAgentRequest.class);
         }
         this.creations.add(request);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null) {
+            // The real graphdb-manager creates nothing for a caller without a token.
+            respond(exchange, 401, Map.of("title", "Unauthorized", "status", 401));
+            return;
+        }
+        this.creationAuthorizations.put(request.concept(), authorization);
         String id = request.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + request.concept();
         List<AgentDescriptor> known = this.agents.computeIfAbsent(request.concept(),
                 name -> new CopyOnWriteArrayList<>());

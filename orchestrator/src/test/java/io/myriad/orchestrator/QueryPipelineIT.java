@@ -2,6 +2,7 @@ package io.myriad.orchestrator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +10,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.reminder.RemindCommand;
+import io.myriad.testsupport.JwtKeys;
 import io.myriad.testsupport.RealKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +67,9 @@ class QueryPipelineIT {
 
     private static final GraphDbStub GRAPHDB = GraphDbStub.start();
 
+    /** Who asks, unless a test says otherwise. */
+    private static final String ASKER = "ada";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,6 +84,7 @@ class QueryPipelineIT {
     @DynamicPropertySource
     static void graphDb(DynamicPropertyRegistry properties) {
         properties.add("myriad.graphdb.url", GRAPHDB::url);
+        TestTokens.register(properties);
     }
 
     @AfterAll
@@ -144,6 +156,55 @@ class QueryPipelineIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void hidesAQueryFromEveryoneButTheUserWhoAskedIt() throws Exception {
+        String queryId = JSON.readTree(ask("{\"text\": \"What is a lightbulb?\"}").body()).path("queryId").asString();
+
+        HttpResponse<String> someoneElses = get("/api/v1/queries/" + queryId, TestTokens.forUser("mallory"));
+        HttpResponse<String> unknown = get("/api/v1/queries/no-such-query", TestTokens.forUser("mallory"));
+
+        // The same answer as for an id that never existed, so that another user's ids cannot be confirmed.
+        assertThat(someoneElses.statusCode()).isEqualTo(404);
+        assertProblem(someoneElses);
+        assertThat(JSON.readTree(someoneElses.body()).path("title"))
+                .isEqualTo(JSON.readTree(unknown.body()).path("title"));
+        assertThat(someoneElses.body()).doesNotContain("lightbulb");
+    }
+
+    @Test
+    void refusesARequestWithoutAValidTokenWithAProblem() throws Exception {
+        double parsesBefore = metric("orchestrator_stage_duration_seconds_count", "stage=\"parse\"");
+        String body = "{\"text\": \"What is a lightbulb?\"}";
+        JwtKeys stranger = JwtKeys.generate();
+        List<BadInput> cases = List.of(
+                new BadInput("no token", post("/api/v1/queries", BodyPublishers.ofString(body), "application/json",
+                        null), 401),
+                new BadInput("a token signed by another key", post("/api/v1/queries", BodyPublishers.ofString(body),
+                        "application/json", stranger.token(TestTokens.ISSUER, List.of(TestTokens.AUDIENCE), "ada",
+                                null, Duration.ofMinutes(5))), 401),
+                new BadInput("a token for the reminders only", post("/api/v1/queries",
+                        BodyPublishers.ofString(body), "application/json", TestTokens.USERS.token(TestTokens.ISSUER,
+                                List.of("myriad-reminders"), "ada", null, Duration.ofMinutes(5))), 401),
+                new BadInput("an expired token", post("/api/v1/queries", BodyPublishers.ofString(body),
+                        "application/json", TestTokens.USERS.token(TestTokens.ISSUER, List.of(TestTokens.AUDIENCE),
+                                "ada", null, Duration.ofMinutes(-5))), 401),
+                new BadInput("not a token", post("/api/v1/queries", BodyPublishers.ofString(body),
+                        "application/json", "not-a-jwt"), 401));
+
+        for (BadInput bad : cases) {
+            HttpResponse<String> response = send(bad.request().build());
+
+            assertThat(response.statusCode()).as(bad.name() + ": " + response.body()).isEqualTo(bad.status());
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(bad.name())
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertProblem(response);
+        }
+        HttpResponse<String> read = get("/api/v1/queries/no-such-query", null);
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertProblem(read);
+        assertThat(metric("orchestrator_stage_duration_seconds_count", "stage=\"parse\"")).isEqualTo(parsesBefore);
     }
 
     @Test
@@ -224,6 +285,15 @@ class QueryPipelineIT {
             assertThat(request.type()).isEqualTo(AgentType.FACT_BASE);
             assertThat(request.origin()).isEqualTo("neurogenesis");
         });
+        // It asked as the orchestrator, with a token the graphdb-manager verifies with the services' public key.
+        String authorization = GRAPHDB.creationAuthorization("zeppelin");
+        assertThat(authorization).startsWith("Bearer ");
+        Jwt token = servicesDecoder().decode(authorization.substring("Bearer ".length()));
+        assertThat(token.getSubject()).isEqualTo("orchestrator");
+        assertThat(token.getClaimAsString("iss")).isEqualTo("myriad-services");
+        assertThat(token.getAudience()).containsExactly("myriad-graph");
+        assertThat(token.getClaimAsString("scope")).isEqualTo("graph:write");
+        assertThat(token.getExpiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
         assertThat(metric("orchestrator_neurogenesis_total", "")).isEqualTo(grownBefore + 1);
         assertThat(metric("orchestrator_agent_discovery_total", "status=\"none\"")).isEqualTo(noneBefore + 1);
     }
@@ -235,7 +305,7 @@ class QueryPipelineIT {
 
         HttpResponse<String> response = send(post("/api/v1/queries",
                 BodyPublishers.ofString("{\"text\": \"Remind me to replace the lightbulb tomorrow at 9\", "
-                        + "\"zone\": \"Europe/Paris\"}"), "application/json").header("X-User-Id", "alice").build());
+                        + "\"zone\": \"Europe/Paris\"}"), "application/json", TestTokens.forUser("alice")).build());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = JSON.readTree(response.body());
@@ -329,6 +399,19 @@ class QueryPipelineIT {
                 () -> assertThat(metric("orchestrator_active_agents", "")).isEqualTo(GraphDbStub.ACTIVE_AGENTS));
     }
 
+    private static NimbusJwtDecoder servicesDecoder() throws IOException {
+        Path key = Files.createTempFile("services", ".pub.pem");
+        try {
+            TestTokens.SERVICES.writePublicKey(key);
+            try (InputStream pem = Files.newInputStream(key)) {
+                return NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(pem)).build();
+            }
+        }
+        finally {
+            Files.delete(key);
+        }
+    }
+
     private record BadInput(String name, HttpRequest.Builder request, int status) {
     }
 
@@ -350,11 +433,16 @@ class QueryPipelineIT {
     }
 
     private HttpRequest.Builder post(String path, BodyPublisher body, String contentType) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+        return post(path, body, contentType, TestTokens.forUser(ASKER));
+    }
+
+    private HttpRequest.Builder post(String path, BodyPublisher body, String contentType, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(15))
                 .POST(body);
+        return (token != null) ? request.header("Authorization", "Bearer " + token) : request;
     }
 
     private static BodyPublisher chunked(String body) {
@@ -363,10 +451,14 @@ class QueryPipelineIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+        return get(path, TestTokens.forUser(ASKER));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                 .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .build());
+                .timeout(Duration.ofSeconds(10));
+        return send(((token != null) ? request.header("Authorization", "Bearer " + token) : request).build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -15,11 +15,14 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Signs the RS256 JWTs the reminder-service accepts, as an identity provider would: with a key pair made here (an
- * integration test) or with the local fleet's private key ({@code .myriad/keys/jwt.key.pem}, a fleet test). Plain
- * JDK crypto, so what is tested is the service's validation, not a second JWT library's.
+ * Signs the RS256 JWTs the fleet's services accept, as an identity provider would: with a key pair made here (an
+ * integration test) or with the local fleet's private keys ({@code .myriad/keys/jwt.key.pem} for users,
+ * {@code service.key.pem} for the services, a fleet test). Plain JDK crypto, so what is tested is the service's
+ * validation, not a second JWT library's.
  */
 public final class JwtKeys {
 
@@ -62,12 +65,29 @@ public final class JwtKeys {
 
     /** Writes the public key as PEM (X.509 SubjectPublicKeyInfo) and returns a {@code file:} location for Spring. */
     public String writePublicKey(Path file) throws IOException {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(this.publicKey.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        Files.writeString(file, pem);
+        Files.writeString(file, pem("PUBLIC KEY", this.publicKey.getEncoded()));
         return file.toUri().toString();
+    }
+
+    /**
+     * Writes the private key as PKCS#8 PEM, for a service under test that signs its own tokens, and returns a
+     * {@code file:} location for Spring.
+     */
+    public String writePrivateKey(Path file) throws IOException {
+        Files.writeString(file, pem("PRIVATE KEY", this.privateKey.getEncoded()));
+        return file.toUri().toString();
+    }
+
+    /**
+     * A token for {@code subject} from {@code issuer}, meant for every one of {@code audiences}, with the space
+     * separated {@code scope} unless it is {@code null}, valid for {@code ttl} from now.
+     */
+    public String token(String issuer, List<String> audiences, String subject, String scope, Duration ttl) {
+        Instant now = Instant.now();
+        String aud = audiences.stream().map(audience -> "\"" + audience + "\"").collect(Collectors.joining(","));
+        return sign("{\"iss\":\"" + issuer + "\",\"aud\":[" + aud + "],\"sub\":\"" + subject + "\""
+                + ((scope != null) ? ",\"scope\":\"" + scope + "\"" : "") + ",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plus(ttl).getEpochSecond() + "}");
     }
 
     /** A token for {@code subject} from {@code issuer}, meant for {@code audience}, valid for {@code ttl} from now. */
@@ -90,6 +110,12 @@ public final class JwtKeys {
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static String encode(String json) {

@@ -58,9 +58,16 @@ public class AgentCreation {
         if (type == null) {
             throw new BadRequestException("type is required, one of DEFINITION, FUNCTION, RELATION, COMPARISON, FACT_BASE");
         }
+        if (concept.length() > ConceptInput.MAX_NAME_LENGTH) {
+            throw new BadRequestException("concept must be at most " + ConceptInput.MAX_NAME_LENGTH + " characters");
+        }
+        // Seed agents (weight 1.0, ahead of any grown one) come from the seed file alone: through the API a caller
+        // could otherwise put an agent of its choosing in front of the specialists.
         AgentOrigin origin = AgentOrigin.of(request.origin() == null ? "neurogenesis" : request.origin())
-                .orElseThrow(() -> new BadRequestException("origin must be seed or neurogenesis"));
-        double weight = origin == AgentOrigin.SEED ? 1.0 : this.properties.createdAgentWeight();
+                .filter(given -> given != AgentOrigin.SEED)
+                .orElseThrow(() -> new BadRequestException(
+                        "origin must be neurogenesis; seed agents come from the seed file only"));
+        double weight = this.properties.createdAgentWeight();
         AgentRegistry.RegisteredAgent registered = this.timer.time(Operation.CREATE_AGENT,
                 () -> this.registry.register(concept, type, origin, weight))
                 .orElseThrow(() -> new NotFoundException("No concept named '" + concept + "'"));

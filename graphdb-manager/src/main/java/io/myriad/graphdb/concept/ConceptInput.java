@@ -22,12 +22,15 @@ import jakarta.validation.constraints.Size;
  * @param relations its outgoing edges to other concepts
  */
 public record ConceptInput(
-        @NotBlank @Size(max = 100) String name,
-        List<@NotBlank @Size(max = 100) String> aliases,
+        @NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+        @Size(max = 20) List<@NotBlank @Size(max = MAX_NAME_LENGTH) String> aliases,
         @NotBlank @Size(max = 2000) String definition,
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> uses,
         @Size(max = 20) List<@NotBlank @Size(max = 500) String> facts,
         @Size(max = 50) List<@NotNull @Valid RelationInput> relations) {
+
+    /** The longest name a concept, an alias or an agent's concept may have. */
+    public static final int MAX_NAME_LENGTH = 100;
 
     /**
      * The same concept with canonical names (trimmed, lower case, single spaces) for itself, its aliases and its

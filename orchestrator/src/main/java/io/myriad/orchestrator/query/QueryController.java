@@ -1,26 +1,24 @@
 package io.myriad.orchestrator.query;
 
+import java.security.Principal;
+
 import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public query API: ask a question, or fetch a recent answer again. */
+/**
+ * The public query API: ask a question, or fetch one of your recent answers again. Who asks is the subject of the
+ * request's bearer token (see {@code security/}), never anything the request body or another header says.
+ */
 @RestController
 @RequestMapping("/api/v1/queries")
 class QueryController {
-
-    /** Who asks, until the reminder issue brings authentication. */
-    static final String USER_HEADER = "X-User-Id";
-
-    private static final String ANONYMOUS = "anonymous";
 
     private final QueryPipeline pipeline;
 
@@ -32,13 +30,13 @@ class QueryController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    QueryAnswer ask(@Valid @RequestBody QueryRequest request,
-            @RequestHeader(name = USER_HEADER, required = false) String userId) {
-        return this.pipeline.answer(request.toQuestion(StringUtils.hasText(userId) ? userId.strip() : ANONYMOUS));
+    QueryAnswer ask(@Valid @RequestBody QueryRequest request, Principal user) {
+        return this.pipeline.answer(request.toQuestion(user.getName()));
     }
 
+    /** Another user's query answers 404 like an unknown one, so that its id is not confirmed to exist. */
     @GetMapping("/{queryId}")
-    QueryAnswer get(@PathVariable String queryId) {
-        return this.results.find(queryId).orElseThrow(() -> new QueryNotFoundException(queryId));
+    QueryAnswer get(@PathVariable String queryId, Principal user) {
+        return this.results.find(queryId, user.getName()).orElseThrow(() -> new QueryNotFoundException(queryId));
     }
 }

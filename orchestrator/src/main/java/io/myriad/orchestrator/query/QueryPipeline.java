@@ -164,7 +164,7 @@ class QueryPipeline {
     }
 
     private void finish(QueryAnswer answer, Query query) {
-        this.results.store(answer);
+        this.results.store(answer, query.question().userId());
         this.metrics.answered(QueryAnswers.status(answer), query.elapsedNanos());
     }
 

@@ -12,13 +12,23 @@ class QueryResultsTest {
     void keepsOnlyTheMostRecentQueries() {
         QueryResults results = new QueryResults(2);
 
-        results.store(answer("q-1"));
-        results.store(answer("q-2"));
-        results.store(answer("q-3"));
+        results.store(answer("q-1"), "alice");
+        results.store(answer("q-2"), "alice");
+        results.store(answer("q-3"), "alice");
 
-        assertThat(results.find("q-1")).isEmpty();
-        assertThat(results.find("q-2")).contains(answer("q-2"));
-        assertThat(results.find("q-3")).contains(answer("q-3"));
+        assertThat(results.find("q-1", "alice")).isEmpty();
+        assertThat(results.find("q-2", "alice")).contains(answer("q-2"));
+        assertThat(results.find("q-3", "alice")).contains(answer("q-3"));
+    }
+
+    @Test
+    void givesAQueryOnlyToTheUserWhoAskedIt() {
+        QueryResults results = new QueryResults(2);
+
+        results.store(answer("q-1"), "alice");
+
+        assertThat(results.find("q-1", "alice")).contains(answer("q-1"));
+        assertThat(results.find("q-1", "bob")).isEmpty();
     }
 
     private static QueryAnswer answer(String queryId) {

@@ -1,0 +1,70 @@
+package io.myriad.graphdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.myriad.testsupport.JwtKeys;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The keys a graphdb-manager under test trusts, made for the run: the users' identity provider (an operator's
+ * tokens) and the services' key (the orchestrator's own tokens).
+ */
+final class TestTokens {
+
+    static final String ISSUER = "myriad-local";
+
+    static final String SERVICE_ISSUER = "myriad-services";
+
+    static final String AUDIENCE = "myriad-graph";
+
+    static final String WRITE = "graph:write";
+
+    static final JwtKeys USERS = JwtKeys.generate();
+
+    static final JwtKeys SERVICES = JwtKeys.generate();
+
+    private static final Path KEYS = keys();
+
+    private TestTokens() {
+    }
+
+    static void register(DynamicPropertyRegistry properties) {
+        properties.add("myriad.security.jwt.issuer", () -> ISSUER);
+        properties.add("myriad.security.jwt.audience", () -> AUDIENCE);
+        properties.add("myriad.security.jwt.public-key-location", () -> KEYS.resolve("users.pub.pem").toUri().toString());
+        properties.add("myriad.security.jwt.service-issuer", () -> SERVICE_ISSUER);
+        properties.add("myriad.security.jwt.service-public-key-location",
+                () -> KEYS.resolve("services.pub.pem").toUri().toString());
+    }
+
+    /** An operator's token that may change the graph, as {@code ./myriad token admin --scope graph:write} makes. */
+    static String admin() {
+        return USERS.token(ISSUER, List.of(AUDIENCE), "admin", WRITE, Duration.ofMinutes(10));
+    }
+
+    /** The orchestrator's own token, as its neurogenesis signs it. */
+    static String orchestrator() {
+        return SERVICES.token(SERVICE_ISSUER, List.of(AUDIENCE), "orchestrator", WRITE, Duration.ofMinutes(5));
+    }
+
+    private static Path keys() {
+        try {
+            Path directory = Files.createTempDirectory("graphdb-keys");
+            USERS.writePublicKey(directory.resolve("users.pub.pem"));
+            SERVICES.writePublicKey(directory.resolve("services.pub.pem"));
+            directory.toFile().deleteOnExit();
+            directory.resolve("users.pub.pem").toFile().deleteOnExit();
+            directory.resolve("services.pub.pem").toFile().deleteOnExit();
+            return directory;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
