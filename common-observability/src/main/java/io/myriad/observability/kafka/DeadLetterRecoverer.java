@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -18,6 +20,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * is published with its original bytes; any other with its value as the service read it.
  */
 public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
 
     private final DefaultKafkaProducerFactory<Object, Object> producers;
 
@@ -41,7 +45,18 @@ public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer, Dispos
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception failure) {
         // Throws when the broker did not take it: the error handler then keeps the record and tries again.
         this.publisher.accept(record, consumer, failure);
-        this.metrics.deadLettered(record.topic(), DeadLetterReason.of(failure, this.validationExceptions));
+        DeadLetterReason reason = DeadLetterReason.of(failure, this.validationExceptions);
+        this.metrics.deadLettered(record.topic(), reason);
+        log.warn("Record {}-{}@{} sent to {} ({}): {}", record.topic(), record.partition(), record.offset(),
+                KafkaTopics.deadLetterTopic(record.topic()), reason.tag(), rootMessage(failure));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override

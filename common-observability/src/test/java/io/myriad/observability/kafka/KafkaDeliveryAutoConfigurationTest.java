@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.CommonLoggingErrorHandler;
@@ -119,6 +120,17 @@ class KafkaDeliveryAutoConfigurationTest {
     }
 
     @Test
+    void exposesEveryDeadLetterSeriesOfAConsumedTopicAtZeroSoTheFirstDeadLetterIsAnIncrease() {
+        this.runner.withUserConfiguration(ConsumesReminderCommands.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            for (DeadLetterReason reason : DeadLetterReason.values()) {
+                assertThat(registry.get(KafkaDeliveryMetrics.DEAD_LETTERS).tag("topic", "myriad.reminder.commands")
+                        .tag("reason", reason.tag()).counter().count()).as(reason.tag()).isZero();
+            }
+        });
+    }
+
+    @Test
     void offersTheDeadLettersEndpointWhenExposed() {
         this.runner.withPropertyValues("management.endpoints.web.exposure.include=deadletters")
                 .run((context) -> assertThat(context).hasSingleBean(DeadLettersEndpoint.class));
@@ -167,6 +179,15 @@ class KafkaDeliveryAutoConfigurationTest {
         ConsumerRecord<Object, Object> record = new ConsumerRecord<>(topic, 0, 1, "q", "v");
         ExpiredRequestFilter.setDeadline(record.headers(), deadline);
         return record;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ConsumesReminderCommands {
+
+        @Bean
+        KafkaAdmin.NewTopics reminderCommandsTopics(KafkaTopics topics) {
+            return topics.consumed("myriad.reminder.commands", 3);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
