@@ -110,7 +110,8 @@ public class DeadLettersEndpoint {
                     producer.send(toOriginal(original, record));
                     replayed++;
                 }
-                remaining.entrySet().removeIf((entry) -> consumer.position(entry.getKey(), PATIENCE) >= entry.getValue());
+                remaining.entrySet()
+                        .removeIf((entry) -> consumer.position(entry.getKey(), PATIENCE) >= entry.getValue());
             }
             producer.flush();
             // Only what was sent is committed: a partition not read to its end is replayed on by the next call.

@@ -55,8 +55,8 @@ final class KafkaDeliveryConfigurations {
         @Bean
         @ConditionalOnMissingBean
         KafkaDeliveryMetrics kafkaDeliveryMetrics(ObjectProvider<MeterRegistry> registry, KafkaTopics topics) {
-            return new KafkaDeliveryMetrics(registry.getIfAvailable(() -> io.micrometer.core.instrument.Metrics.globalRegistry),
-                    topics);
+            return new KafkaDeliveryMetrics(
+                    registry.getIfAvailable(() -> io.micrometer.core.instrument.Metrics.globalRegistry), topics);
         }
     }
 
@@ -94,7 +94,8 @@ final class KafkaDeliveryConfigurations {
         }
 
         private static List<Class<? extends Throwable>> validationExceptions(MyriadKafkaProperties properties) {
-            List<Class<? extends Throwable>> validation = new ArrayList<>(properties.deadLetter().validationExceptions());
+            List<Class<? extends Throwable>> validation = new ArrayList<>(
+                    properties.deadLetter().validationExceptions());
             if (ClassUtils.isPresent(BEAN_VALIDATION_FAILURE, DeadLetters.class.getClassLoader())) {
                 validation.add(ClassUtils.resolveClassName(BEAN_VALIDATION_FAILURE, DeadLetters.class.getClassLoader())
                         .asSubclass(Throwable.class));
@@ -107,7 +108,8 @@ final class KafkaDeliveryConfigurations {
          * record that failed to deserialize, and otherwise the value as read, written by the service's own value
          * serializer (JSON for the contract records).
          */
-        private static DefaultKafkaProducerFactory<Object, Object> deadLetterProducers(ProducerFactory<?, ?> producers) {
+        private static DefaultKafkaProducerFactory<Object, Object> deadLetterProducers(
+                ProducerFactory<?, ?> producers) {
             Map<String, Object> config = producers.getConfigurationProperties();
             Map<Class<?>, Serializer<?>> keys = new LinkedHashMap<>();
             keys.put(byte[].class, new ByteArraySerializer());

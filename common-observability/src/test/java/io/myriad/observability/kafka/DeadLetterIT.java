@@ -53,6 +53,9 @@ class DeadLetterIT {
 
     private static final String DEAD_LETTERS = TOPIC + ".DLT";
 
+    /** Requests a single partition serves in order. */
+    private static final String QUOTES = "quotes";
+
     private static final int MAX_RETRIES = 3;
 
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -150,6 +153,31 @@ class DeadLetterIT {
                 .contains("myriad_kafka_dead_letters_total{" + tags("deserialization") + "} 2.0");
     }
 
+    @Test
+    void skipsARequestWhoseSenderStoppedWaitingAndCountsIt() throws Exception {
+        QuoteListener listener = service.getBean(QuoteListener.class);
+
+        // given a request whose deadline passed while it waited on the topic, then one still awaited
+        try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+            ProducerRecord<byte[], byte[]> stale = new ProducerRecord<>(QUOTES,
+                    "stale".getBytes(StandardCharsets.UTF_8), "{\"id\":\"stale\"}".getBytes(StandardCharsets.UTF_8));
+            ExpiredRequestFilter.setDeadline(stale.headers(), java.time.Instant.now().minusSeconds(5));
+            ProducerRecord<byte[], byte[]> awaited = new ProducerRecord<>(QUOTES,
+                    "awaited".getBytes(StandardCharsets.UTF_8),
+                    "{\"id\":\"awaited\"}".getBytes(StandardCharsets.UTF_8));
+            ExpiredRequestFilter.setDeadline(awaited.headers(), java.time.Instant.now().plusSeconds(60));
+            producer.send(stale).get(10, TimeUnit.SECONDS);
+            producer.send(awaited).get(10, TimeUnit.SECONDS);
+        }
+
+        // then the awaited one is processed, the stale one never reached the listener, and it is counted
+        await("the awaited request processed").atMost(Duration.ofSeconds(20))
+                .until(() -> listener.processed, (processed) -> processed.contains("awaited"));
+        assertThat(listener.processed).containsExactly("awaited");
+        assertThat(get("/actuator/prometheus")).contains("myriad_kafka_skipped_requests_total{application=\"orders\","
+                + "env=\"local\",instance=\"" + instance() + "\",reason=\"expired\",topic=\"" + QUOTES + "\"} 1.0");
+    }
+
     private static String tags(String reason) {
         return "application=\"orders\",env=\"local\",instance=\"" + instance() + "\",reason=\"" + reason
                 + "\",topic=\"" + TOPIC + "\"";
@@ -213,12 +241,27 @@ class DeadLetterIT {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(OrderListener.class)
+    @Import({ OrderListener.class, QuoteListener.class })
     static class OrderService {
 
         @Bean
         KafkaAdmin.NewTopics ordersTopics(KafkaTopics topics) {
             return topics.consumed(TOPIC, 2);
+        }
+
+        @Bean
+        KafkaAdmin.NewTopics quotesTopics(KafkaTopics topics) {
+            return topics.consumed(QUOTES, 1);
+        }
+    }
+
+    static class QuoteListener {
+
+        final List<String> processed = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = QUOTES)
+        void onQuote(Order request) {
+            this.processed.add(request.id());
         }
     }
 

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaDeliveryAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, KafkaDeliveryAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(KafkaAutoConfiguration.class, KafkaDeliveryAutoConfiguration.class))
             .withBean(SimpleMeterRegistry.class);
 
     @Test
