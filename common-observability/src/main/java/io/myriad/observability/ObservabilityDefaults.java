@@ -71,8 +71,9 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
         // case, which promtool flags); the request's own timer and trace say what an operator needs.
         defaults.put("management.observations.enable.spring.security.filterchains", "false");
 
-        // Exposure: what probes and Prometheus need, nothing that leaks configuration.
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        // Exposure: what probes and Prometheus need, and the dead-letter replay the runbooks use; nothing that leaks
+        // configuration.
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-components", "always");
         defaults.put("management.endpoint.health.group.liveness.include", "livenessState");

@@ -32,12 +32,19 @@ class ConfigurationMetadataTest {
                 "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout",
                 "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator",
                 "myriad.security.jwt.issuer", "myriad.security.jwt.public-key-location", "myriad.security.jwt.audience",
-                "myriad.security.jwt.service-issuer", "myriad.security.jwt.service-public-key-location");
+                "myriad.security.jwt.service-issuer", "myriad.security.jwt.service-public-key-location",
+                "myriad.kafka.topic.replicas", "myriad.kafka.topic.min-insync-replicas",
+                "myriad.kafka.dead-letter.enabled", "myriad.kafka.dead-letter.max-retries",
+                "myriad.kafka.dead-letter.initial-interval", "myriad.kafka.dead-letter.multiplier",
+                "myriad.kafka.dead-letter.max-interval", "myriad.kafka.dead-letter.validation-exceptions",
+                "myriad.kafka.requests.skip-expired", "management.endpoint.deadletters.access",
+                "management.endpoint.deadletters.cache.time-to-live");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");
         assertThat(properties.get("myriad.observability.kafka.health-timeout").path("defaultValue").asString())
                 .isEqualTo("2s");
+        assertThat(properties.get("myriad.kafka.topic.replicas").path("defaultValue").asInt()).isEqualTo(1);
         assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
                 .isFalse();
     }

@@ -44,7 +44,7 @@ class ObservabilityDefaultsTest {
         expected.put("management.otlp.metrics.export.enabled", "false");
         expected.put("management.observations.annotations.enabled", "true");
         expected.put("management.observations.enable.spring.security.filterchains", "false");
-        expected.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        expected.put("management.endpoints.web.exposure.include", "health,info,prometheus,deadletters");
         expected.put("management.endpoint.health.probes.enabled", "true");
         expected.put("management.endpoint.health.show-components", "always");
         expected.put("management.endpoint.health.group.liveness.include", "livenessState");

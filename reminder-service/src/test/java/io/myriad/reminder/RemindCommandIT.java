@@ -1,8 +1,14 @@
 package io.myriad.reminder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -19,14 +25,22 @@ import io.myriad.reminder.reminder.ReminderStore;
 import io.myriad.reminder.store.RedisKeys;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealRedis;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,7 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-/** The orchestrator's remind commands: each becomes exactly one reminder, however often Kafka delivers it. */
+/**
+ * The orchestrator's remind commands: each becomes exactly one reminder, however often Kafka delivers it; one that
+ * cannot become a reminder is on the dead-letter topic, counted, instead of dropped.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
 @RealKafka
 @RealRedis
@@ -42,6 +59,12 @@ class RemindCommandIT {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
@@ -104,6 +127,60 @@ class RemindCommandIT {
         }
         assertThat(messages(Api.as(this.port, user))).containsExactly("feed the cat");
         assertThat(this.redis.opsForZSet().size(RedisKeys.userReminders(user))).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandThatCannotBecomeAReminderLandsOnTheDeadLetterTopicAtOnceAndIsCounted() throws Exception {
+        String user = "max-" + UUID.randomUUID();
+        RemindCommand blank = new RemindCommand(UUID.randomUUID().toString(), "query-3", user,
+                new ReminderSpec(" ", Instant.now().plus(Duration.ofHours(1)), "UTC", null, "in 1 hour"));
+
+        this.kafka.send(Topics.REMINDER_COMMANDS, user, blank).get();
+
+        ConsumerRecord<byte[], byte[]> deadLetter = await("the command on the dead-letter topic")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetter(blank.commandId()), java.util.Objects::nonNull);
+        assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.REMINDER_COMMANDS);
+        assertThat(header(deadLetter, "kafka_dlt-exception-fqcn"))
+                .isEqualTo(ListenerExecutionFailedException.class.getName());
+        assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo("io.myriad.reminder.web.InvalidRequestException");
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains(blank.commandId());
+        assertThat(messages(Api.as(this.port, user))).isEmpty();
+        assertThat(scrape()).containsPattern("myriad_kafka_dead_letters_total\\{[^}]*reason=\"validation\","
+                + "topic=\"myriad.reminder.commands\"} [1-9]");
+    }
+
+    private ConsumerRecord<byte[], byte[]> deadLetter(String commandId) {
+        String topic = Topics.REMINDER_COMMANDS + ".DLT";
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (new String(record.value(), StandardCharsets.UTF_8).contains(commandId)) {
+                        return record;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private String scrape() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort
+                    + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
     }
 
     private static List<String> messages(Api api) {

@@ -2,12 +2,12 @@ package io.myriad.agents.knowledge;
 
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.graph.ConceptsChanged;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.myriad.observability.kafka.KafkaTopics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** Evicts cached knowledge of the concepts the graphdb-manager reports changed; every instance hears every change. */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +20,8 @@ public class ConceptChangesListener {
     }
 
     @Bean
-    NewTopic conceptChangesTopic() {
-        return TopicBuilder.name(Topics.CONCEPT_CHANGES).partitions(3).replicas(1).build();
+    KafkaAdmin.NewTopics conceptChangesTopics(KafkaTopics topics) {
+        return topics.consumed(Topics.CONCEPT_CHANGES, 3);
     }
 
     @KafkaListener(id = "agents-concept-changes", topics = Topics.CONCEPT_CHANGES,

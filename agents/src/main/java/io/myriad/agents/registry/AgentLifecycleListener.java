@@ -2,12 +2,12 @@ package io.myriad.agents.registry;
 
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.graph.AgentCreated;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.myriad.observability.kafka.KafkaTopics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Neurogenesis: every instance hears every {@link AgentCreated} (a group of its own), so a new agent answers on
@@ -23,8 +23,8 @@ public class AgentLifecycleListener {
     }
 
     @Bean
-    NewTopic agentLifecycleTopic() {
-        return TopicBuilder.name(Topics.AGENT_LIFECYCLE).partitions(3).replicas(1).build();
+    KafkaAdmin.NewTopics agentLifecycleTopics(KafkaTopics topics) {
+        return topics.consumed(Topics.AGENT_LIFECYCLE, 3);
     }
 
     @KafkaListener(id = "agents-lifecycle", topics = Topics.AGENT_LIFECYCLE,

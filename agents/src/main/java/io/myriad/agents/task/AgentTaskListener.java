@@ -6,7 +6,7 @@ import io.myriad.agents.pool.AgentPool;
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.AgentTask;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.myriad.observability.kafka.KafkaTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -48,8 +48,8 @@ public class AgentTaskListener {
     }
 
     @Bean
-    NewTopic agentTasksTopic() {
-        return TopicBuilder.name(Topics.AGENT_TASKS).partitions(6).replicas(1).build();
+    KafkaAdmin.NewTopics agentTasksTopics(KafkaTopics topics) {
+        return topics.consumed(Topics.AGENT_TASKS, 6);
     }
 
     @KafkaListener(id = ID, topics = Topics.AGENT_TASKS)

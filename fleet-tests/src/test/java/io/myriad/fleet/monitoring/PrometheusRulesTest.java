@@ -62,6 +62,7 @@ class PrometheusRulesTest {
             Map.entry("AgentBackpressurePersistent", new Contract("pipeline", "warning")),
             Map.entry("AgentWorkersStalled", new Contract("pipeline", "critical")),
             Map.entry("KafkaConsumerLagHigh", new Contract("platform", "warning")),
+            Map.entry("KafkaDeadLetters", new Contract("platform", "warning")),
             Map.entry("ReminderDeliveryFailures", new Contract("reminders", "warning")),
             Map.entry("AuditLogFailures", new Contract("audit", "critical")),
             Map.entry("RemindersOverdue", new Contract("reminders", "warning")),

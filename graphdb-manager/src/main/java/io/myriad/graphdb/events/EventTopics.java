@@ -1,12 +1,11 @@
 package io.myriad.graphdb.events;
 
 import io.myriad.contracts.Topics;
-
+import io.myriad.observability.kafka.KafkaTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The topics this service publishes on. Their consumers declare them too, with the same settings; declaring them
@@ -16,12 +15,12 @@ import org.springframework.kafka.config.TopicBuilder;
 class EventTopics {
 
     @Bean
-    NewTopic agentLifecycleTopic() {
-        return TopicBuilder.name(Topics.AGENT_LIFECYCLE).partitions(3).replicas(1).build();
+    NewTopic agentLifecycleTopic(KafkaTopics topics) {
+        return topics.topic(Topics.AGENT_LIFECYCLE, 3);
     }
 
     @Bean
-    NewTopic conceptChangesTopic() {
-        return TopicBuilder.name(Topics.CONCEPT_CHANGES).partitions(3).replicas(1).build();
+    NewTopic conceptChangesTopic(KafkaTopics topics) {
+        return topics.topic(Topics.CONCEPT_CHANGES, 3);
     }
 }

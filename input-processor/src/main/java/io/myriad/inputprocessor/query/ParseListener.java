@@ -25,7 +25,8 @@ public class ParseListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(topics = Topics.QUERY_PARSE)
+    // One consumer per partition at most (the topic has 3): one costly question no longer holds up every other.
+    @KafkaListener(topics = Topics.QUERY_PARSE, concurrency = "${myriad.parse.concurrency:2}")
     @SendTo
     public ParsedQuery parse(ParseRequest request) {
         ParsedQuery parsed = this.metrics.record(() -> this.parser.parse(request));

@@ -1,17 +1,17 @@
 package io.myriad.inputprocessor.query;
 
 import io.myriad.contracts.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
+import io.myriad.observability.kafka.KafkaTopics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class QueryParseConfiguration {
 
     @Bean
-    NewTopic queryParseTopic() {
-        return TopicBuilder.name(Topics.QUERY_PARSE).partitions(3).replicas(1).build();
+    KafkaAdmin.NewTopics queryParseTopics(KafkaTopics topics) {
+        return topics.consumed(Topics.QUERY_PARSE, 3);
     }
 }

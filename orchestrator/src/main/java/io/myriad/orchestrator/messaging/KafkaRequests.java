@@ -1,8 +1,10 @@
 package io.myriad.orchestrator.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.myriad.observability.kafka.ExpiredRequestFilter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
@@ -21,11 +23,16 @@ public class KafkaRequests {
         this.template = template;
     }
 
-    /** Sends {@code payload} to {@code topic} keyed by {@code key} and completes with the reply's value. */
+    /**
+     * Sends {@code payload} to {@code topic} keyed by {@code key} and completes with the reply's value. The record
+     * carries the instant this stops waiting, so a consumer that only gets to it later (after an outage) skips it.
+     */
     public <T> CompletableFuture<T> request(String topic, String key, Object payload, Duration timeout,
             Class<T> replyType) {
         try {
-            return this.template.sendAndReceive(new ProducerRecord<>(topic, key, payload), timeout)
+            ProducerRecord<String, Object> request = new ProducerRecord<>(topic, key, payload);
+            ExpiredRequestFilter.setDeadline(request.headers(), Instant.now().plus(timeout));
+            return this.template.sendAndReceive(request, timeout)
                     .thenApply(reply -> replyType.cast(reply.value()));
         }
         catch (RuntimeException ex) {

@@ -3,14 +3,13 @@ package io.myriad.orchestrator.messaging;
 import java.util.UUID;
 
 import io.myriad.contracts.Topics;
-
-import org.apache.kafka.clients.admin.NewTopic;
+import io.myriad.observability.kafka.KafkaTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
@@ -24,8 +23,8 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 class RequestReplyConfiguration {
 
     @Bean
-    NewTopic orchestratorRepliesTopic() {
-        return TopicBuilder.name(Topics.ORCHESTRATOR_REPLIES).partitions(3).replicas(1).build();
+    KafkaAdmin.NewTopics orchestratorRepliesTopics(KafkaTopics topics) {
+        return topics.consumed(Topics.ORCHESTRATOR_REPLIES, 3);
     }
 
     /** Built from Boot's factory, so it is observed and configured like every other container of the fleet. */

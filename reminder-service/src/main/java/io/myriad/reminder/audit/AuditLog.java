@@ -17,6 +17,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.audit.AuditEvent;
+import io.myriad.observability.kafka.KafkaTopics;
 import io.myriad.reminder.store.RedisKeys;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -80,8 +80,8 @@ public class AuditLog {
     }
 
     @Bean
-    static NewTopic auditTopic() {
-        return TopicBuilder.name(Topics.AUDIT).partitions(3).replicas(1).build();
+    static NewTopic auditTopic(KafkaTopics topics) {
+        return topics.topic(Topics.AUDIT, 3);
     }
 
     /** A new event about {@code entity} {@code entityId} of {@code userId}, made now. */
