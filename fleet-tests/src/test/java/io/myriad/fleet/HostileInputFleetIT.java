@@ -45,6 +45,8 @@ class HostileInputFleetIT {
             "io\\.myriad|java\\.(lang|util|io|time)|jakarta\\.|org\\.(springframework|apache|neo4j)|tools\\.jackson"
                     + "|com\\.fasterxml|Exception\\b|\\bat [a-z]+\\.[a-z]+\\.|<html", Pattern.CASE_INSENSITIVE);
 
+    private static final String ISSUER = "myriad-local";
+
     private static final String USER = "hostile-" + UUID.randomUUID();
 
     private static final String OTHER = "hostile-other-" + UUID.randomUUID();
@@ -53,7 +55,7 @@ class HostileInputFleetIT {
 
     private static JwtKeys keys;
 
-    private static FleetTokens tokens;
+    private static final JwtKeys ANOTHER_KEY = JwtKeys.generate();
 
     /** One hostile request: where it goes, the bytes, and the statuses it may get (empty: any that is not 5xx). */
     record Case(String category, String name, int port, byte[] request, Set<Integer> expected) {
@@ -62,8 +64,7 @@ class HostileInputFleetIT {
     @BeforeAll
     static void fleet(LocalFleet localFleet) throws IOException {
         fleet = localFleet;
-        keys = JwtKeys.signingWith(LocalFleet.ROOT.resolve(".myriad/keys/jwt.key.pem"));
-        tokens = new FleetTokens(keys);
+        keys = LocalFleet.userKeys();
     }
 
     @Test
@@ -78,8 +79,14 @@ class HostileInputFleetIT {
         Map<String, List<String>> failures = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> slowest = new ArrayList<>();
         for (Case hostile : cases) {
+            long started = System.nanoTime();
             RawHttp.Response response = RawHttp.send(hostile.port(), hostile.request(), TIMEOUT);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > 1000) {
+                slowest.add(millis + " ms: " + hostile.category() + " / " + hostile.name() + " on :" + hostile.port());
+            }
             counts.merge(hostile.category(), 1, Integer::sum);
             statuses.merge(response.status(), 1, Integer::sum);
             String verdict = verdict(hostile, response);
@@ -90,6 +97,7 @@ class HostileInputFleetIT {
         }
         System.out.printf("hostile input: %d cases %s, statuses %s, failures %d%n", cases.size(), counts, statuses,
                 failures.values().stream().mapToInt(List::size).sum());
+        slowest.forEach((slow) -> System.out.println("hostile input, over a second: " + slow));
 
         // then none failed, and every service is still ready
         assertThat(failures).as(report(failures)).isEmpty();
@@ -134,13 +142,13 @@ class HostileInputFleetIT {
         int orchestrator = port("orchestrator");
         int reminders = port("reminder-service");
         int graph = port("graphdb-manager");
-        String user = tokens.user(USER);
-        String admin = tokens.admin();
+        String user = LocalFleet.userToken(USER);
+        String admin = LocalFleet.adminToken();
         List<Endpoint> writes = List.of(
                 new Endpoint("ask", orchestrator, "POST", "/api/v1/queries", user),
-                new Endpoint("create reminder", reminders, "POST", "/api/v1/reminders", tokens.user(USER)),
-                new Endpoint("create task", reminders, "POST", "/api/v1/tasks", tokens.user(USER)),
-                new Endpoint("replace task", reminders, "PUT", "/api/v1/tasks/" + owned.taskId(), tokens.user(USER)),
+                new Endpoint("create reminder", reminders, "POST", "/api/v1/reminders", LocalFleet.userToken(USER)),
+                new Endpoint("create task", reminders, "POST", "/api/v1/tasks", LocalFleet.userToken(USER)),
+                new Endpoint("replace task", reminders, "PUT", "/api/v1/tasks/" + owned.taskId(), LocalFleet.userToken(USER)),
                 new Endpoint("import concepts", graph, "POST", "/api/v1/concepts", admin),
                 new Endpoint("create agent", graph, "POST", "/api/v1/agents", admin));
         List<Case> cases = new ArrayList<>();
@@ -245,7 +253,7 @@ class HostileInputFleetIT {
         cases.add(new Case("long strings", "a query id of 7 KB", orchestrator,
                 http("GET", "/api/v1/queries/" + "q".repeat(7000), json, null), Set.of(400, 404, 414)));
         cases.add(new Case("long strings", "import of 100,000 concepts", graph,
-                http("POST", "/api/v1/concepts", json(tokens.admin()), manyConcepts(100_000)), Set.of(400, 413)));
+                http("POST", "/api/v1/concepts", json(LocalFleet.adminToken()), manyConcepts(100_000)), Set.of(400, 413)));
     }
 
     private static void deepNesting(List<Case> cases, List<Endpoint> writes) {
@@ -350,7 +358,6 @@ class HostileInputFleetIT {
                         + "Connection: close\r\n\r\n0\r\n\r\n",
                 "POST /api/v1/x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n",
                 "GET /" + "u".repeat(100_000) + " HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
-                "\r\n\r\n\r\n",
                 "garbage\r\n\r\n");
         for (int port : allPorts()) {
             for (int i = 0; i < requests.size(); i++) {
@@ -387,20 +394,20 @@ class HostileInputFleetIT {
     private static void forgedTokens(List<Case> cases, int orchestrator, int reminders, int graph) {
         Instant now = Instant.now();
         Map<String, String> forged = new LinkedHashMap<>();
-        forged.put("alg none", unsigned("{\"alg\":\"none\"}", tokens.claims(USER, now.plusSeconds(600))));
-        forged.put("HS256 with a guessed secret", unsigned("{\"alg\":\"HS256\"}", tokens.claims(USER,
+        forged.put("alg none", unsigned("{\"alg\":\"none\"}", claims(USER, now.plusSeconds(600))));
+        forged.put("HS256 with a guessed secret", unsigned("{\"alg\":\"HS256\"}", claims(USER,
                 now.plusSeconds(600))) + "c2VjcmV0");
-        forged.put("another key", tokens.signedByAnotherKey(USER));
-        forged.put("expired", keys.sign(tokens.claims(USER, now.minusSeconds(60))));
-        forged.put("another issuer", keys.sign(tokens.claims(USER, now.plusSeconds(600))
-                .replace("\"iss\":\"" + FleetTokens.ISSUER + "\"", "\"iss\":\"evil\"")));
-        forged.put("another audience", keys.token(FleetTokens.ISSUER, "somebody-else", USER, Duration.ofMinutes(5)));
-        forged.put("no subject", keys.sign(tokens.claims(USER, now.plusSeconds(600))
+        forged.put("another key", ANOTHER_KEY.sign(claims(USER, now.plusSeconds(600))));
+        forged.put("expired", keys.sign(claims(USER, now.minusSeconds(60))));
+        forged.put("another issuer", keys.sign(claims(USER, now.plusSeconds(600))
+                .replace("\"iss\":\"" + ISSUER + "\"", "\"iss\":\"evil\"")));
+        forged.put("another audience", keys.token(ISSUER, "somebody-else", USER, Duration.ofMinutes(5)));
+        forged.put("no subject", keys.sign(claims(USER, now.plusSeconds(600))
                 .replace("\"sub\":\"" + USER + "\",", "")));
         forged.put("garbage", "abc.def.ghi");
         forged.put("empty", "");
         forged.put("10 KB", "x".repeat(10_000));
-        forged.put("signature cut", tokens.user(USER).substring(0, tokens.user(USER).length() - 10));
+        forged.put("signature cut", LocalFleet.userToken(USER).substring(0, LocalFleet.userToken(USER).length() - 10));
         for (Map.Entry<String, String> token : forged.entrySet()) {
             Map<String, String> auth = headers("Content-Type", "application/json", "Authorization",
                     "Bearer " + token.getValue());
@@ -422,19 +429,19 @@ class HostileInputFleetIT {
                 http("POST", "/api/v1/queries", headers("Content-Type", "application/json", "X-User-Id", OTHER),
                         body(Map.of("text", "What is a lightbulb?"))), Set.of(401)));
         cases.add(new Case("forged tokens", "graph write with a user's token", graph,
-                http("POST", "/api/v1/concepts", json(tokens.user(USER)), manyConcepts(1)), Set.of(401, 403)));
+                http("POST", "/api/v1/concepts", json(LocalFleet.userToken(USER)), manyConcepts(1)), Set.of(401, 403)));
         cases.add(new Case("forged tokens", "agent write with a user's token", graph,
-                http("POST", "/api/v1/agents", json(tokens.user(USER)),
+                http("POST", "/api/v1/agents", json(LocalFleet.userToken(USER)),
                         utf8("{\"concept\":\"lightbulb\",\"intent\":\"DEFINE\"}")), Set.of(401, 403)));
         // Odd subjects, signed properly: they must stay inside their own keys and series.
         for (String subject : List.of("*", "user:*", "..%2f", "a\\u0000b")) {
             cases.add(new Case("forged tokens", "reminders of subject '" + subject + "'", reminders,
-                    http("GET", "/api/v1/reminders", json(tokens.user(subject)), null), Set.of(200, 400, 401)));
+                    http("GET", "/api/v1/reminders", json(LocalFleet.userToken(subject)), null), Set.of(200, 400, 401)));
         }
     }
 
     private static void otherUsers(List<Case> cases, Owned owned, int orchestrator, int reminders) {
-        Map<String, String> other = json(tokens.user(OTHER));
+        Map<String, String> other = json(LocalFleet.userToken(OTHER));
         cases.add(new Case("other users", "read another's reminder", reminders,
                 http("GET", "/api/v1/reminders/" + owned.reminderId(), other, null), Set.of(404)));
         cases.add(new Case("other users", "read another's reminder's deliveries", reminders,
@@ -547,7 +554,7 @@ class HostileInputFleetIT {
         int graph = port("graphdb-manager");
         for (int i = 0; i < count; i++) {
             String value = prefix + i + "x" + UUID.randomUUID().toString().substring(0, 8);
-            String user = tokens.user("tags-" + value);
+            String user = LocalFleet.userToken("tags-" + value);
             switch (i % 5) {
                 case 0 -> RawHttp.send(orchestrator, http("POST", "/api/v1/queries", json(user),
                         body(Map.of("text", "What is a " + value + "?"))), TIMEOUT);
@@ -632,7 +639,7 @@ class HostileInputFleetIT {
     // ---- setting up and writing requests --------------------------------------------------------------------------
 
     private static Owned ownedBy(String user) throws IOException {
-        String token = tokens.user(user);
+        String token = LocalFleet.userToken(user);
         JsonNode reminder = JSON.readTree(RawHttp.send(port("reminder-service"), http("POST", "/api/v1/reminders",
                 json(token), reminder("owned", "UTC", null)), TIMEOUT).body());
         JsonNode task = JSON.readTree(RawHttp.send(port("reminder-service"), http("POST", "/api/v1/tasks",
@@ -723,6 +730,12 @@ class HostileInputFleetIT {
                     .append("\",\"definition\":\"d\"}");
         }
         return utf8(concepts.append("]}").toString());
+    }
+
+    /** The claims of a user's token as {@code ./myriad token} writes them, expiring at {@code expires}. */
+    private static String claims(String subject, Instant expires) {
+        return "{\"iss\":\"" + ISSUER + "\",\"aud\":[\"myriad-queries\",\"myriad-reminders\"],\"sub\":\"" + subject
+                + "\",\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}";
     }
 
     private static String unsigned(String header, String claims) {
