@@ -2,6 +2,7 @@ package io.myriad.orchestrator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParseRequest;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.contracts.reminder.RemindCommand;
 import io.myriad.contracts.reminder.ReminderSpec;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -109,9 +111,18 @@ class FleetStubs {
             case "Remind me to replace the lightbulb tomorrow at 9" -> new ParsedQuery(id, Intent.REMIND,
                     List.of("lightbulb"), List.of(), List.of(), new ReminderSpec("replace the lightbulb",
                             Instant.parse("2026-11-25T08:00:00Z"), request.zone(), null, "tomorrow at 9"));
-            // A reply the orchestrator cannot use: a reminder without a due time.
+            // Reminders the reminder-service would refuse: nothing to remind of, an interval over its bound, no time.
+            case "remind me tomorrow at 9" -> new ParsedQuery(id, Intent.REMIND, List.of(), List.of(), List.of(),
+                    new ReminderSpec("", Instant.parse("2026-11-25T08:00:00Z"), request.zone(), null,
+                            "tomorrow at 9"));
+            case "Remind me to stretch every 9999 weeks" -> new ParsedQuery(id, Intent.REMIND, List.of(), List.of(),
+                    List.of(), new ReminderSpec("stretch", Instant.parse("2026-11-25T08:00:00Z"), request.zone(),
+                            new Recurrence(Recurrence.Frequency.DAYS, 69_993, List.of(), null), "every 9999 weeks"));
             case "Remind me to do it whenever" -> new ParsedQuery(id, Intent.REMIND, List.of(), List.of(), List.of(),
                     new ReminderSpec("do it", null, request.zone(), null, "whenever"));
+            // A reply the orchestrator cannot use: a task that is not there.
+            case "What is a hole?" -> new ParsedQuery(id, Intent.DEFINE, List.of(), List.of(),
+                    Collections.singletonList(null), null);
             // Anything else: the input-processor is down, as far as this question can tell.
             default -> null;
         };

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -332,6 +333,43 @@ class QueryPipelineIT {
     }
 
     @Test
+    void refusesAReminderTheReminderServiceWouldDropAtOnceAndSendsNoCommand() throws Exception {
+        double rejectedBefore = metric("orchestrator_queries_total", "status=\"rejected\"");
+        Map<String, String> refusals = Map.of(
+                "remind me tomorrow at 9", "message must not be blank",
+                "Remind me to stretch every 9999 weeks", "recurrence.interval must be between 1 and 10000",
+                "Remind me to do it whenever", "dueAt must be given");
+
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            HttpResponse<String> response = send(post("/api/v1/queries",
+                    BodyPublishers.ofString("{\"text\": \"" + refusal.getKey() + "\", \"zone\": \"Europe/Paris\"}"),
+                    "application/json").header("X-User-Id", "bob").build());
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            assertProblem(response);
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.path("type").asString()).isEqualTo("https://myriad.example/problems/invalid-reminder");
+            assertThat(problem.path("errors").toString()).contains(refusal.getValue());
+            assertThat(problem.path("detail").asString()).contains(refusal.getValue());
+            assertThat(response.body()).doesNotContain("io.myriad").doesNotContain("ReminderSpec");
+            String queryId = problem.path("queryId").asString();
+            assertThat(JSON.readTree(get("/api/v1/queries/" + queryId).body()).path("status").asString())
+                    .isEqualTo("rejected");
+        }
+        // A valid reminder asked after them reaches the topic: had any of those been sent, it would be there too.
+        HttpResponse<String> valid = send(post("/api/v1/queries",
+                BodyPublishers.ofString("{\"text\": \"Remind me to replace the lightbulb tomorrow at 9\"}"),
+                "application/json").header("X-User-Id", "bob").build());
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.fleet.remindCommands)
+                .anyMatch(record -> record.key().equals("bob")));
+        assertThat(this.fleet.remindCommands).filteredOn(record -> record.key().equals("bob")).singleElement()
+                .satisfies(record -> assertThat(record.value().reminder().message()).isEqualTo("replace the lightbulb"));
+        assertThat(metric("orchestrator_queries_total", "status=\"rejected\""))
+                .isEqualTo(rejectedBefore + refusals.size());
+    }
+
+    @Test
     void answersServiceUnavailableAndCountsAFailureWhenTheInputProcessorIsSilent() throws Exception {
         double failedBefore = metric("orchestrator_queries_total", "status=\"failed\"");
 
@@ -349,7 +387,7 @@ class QueryPipelineIT {
     void answersAProblemAndStillRecordsTheQueryWhenItFailsInsideTheOrchestrator() throws Exception {
         double failedBefore = metric("orchestrator_queries_total", "status=\"failed\"");
 
-        HttpResponse<String> response = ask("{\"text\": \"Remind me to do it whenever\"}");
+        HttpResponse<String> response = ask("{\"text\": \"What is a hole?\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
         assertProblem(response);

@@ -18,7 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.myriad.contracts.Topics;
+import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.contracts.reminder.RemindCommand;
+import io.myriad.contracts.reminder.ReminderRules;
 import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.reminder.reminder.Reminder;
 import io.myriad.reminder.reminder.ReminderStore;
@@ -104,6 +106,29 @@ class RemindCommandIT {
         assertThat(first.path("zone").asString()).isEqualTo("Europe/Paris");
         assertThat(this.redis.opsForValue().get(RedisKeys.command(command.commandId())))
                 .isEqualTo(first.path("id").asString());
+    }
+
+    @Test
+    void aCommandBreakingTheSharedReminderRulesCreatesNoReminder() throws Exception {
+        String user = "max-" + UUID.randomUUID();
+        Instant due = Instant.now().plus(Duration.ofHours(1));
+        List<ReminderSpec> refused = List.of(new ReminderSpec("", due, "UTC", null, "tomorrow at 9"),
+                new ReminderSpec("stretch", due, "UTC", new Recurrence(Recurrence.Frequency.DAYS, 69_993, List.of(),
+                        null), "every 9999 weeks"),
+                new ReminderSpec("stretch", due, "Mars/Olympus_Mons", null, "in 1 hour"));
+        for (ReminderSpec spec : refused) {
+            assertThat(ReminderRules.violations(spec)).as(spec.toString()).isNotEmpty();
+            this.kafka.send(Topics.REMINDER_COMMANDS, user,
+                    new RemindCommand(UUID.randomUUID().toString(), "query-x", user, spec)).get();
+        }
+        this.kafka.send(Topics.REMINDER_COMMANDS, user, new RemindCommand(UUID.randomUUID().toString(), "query-y",
+                user, new ReminderSpec("valid after all", due, "UTC", null, "in 1 hour"))).get();
+
+        // Same key, same partition: once the valid command is in, the refused ones have been handled.
+        Api max = Api.as(this.port, user);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(messages(max))
+                .contains("valid after all"));
+        assertThat(messages(max)).containsExactly("valid after all");
     }
 
     @Test

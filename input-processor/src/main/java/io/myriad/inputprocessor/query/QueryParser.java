@@ -28,11 +28,17 @@ import org.springframework.stereotype.Component;
  * clause by clause, into one task per (intent, concept) it asks about, in the order asked. A pronoun ("what does
  * it do") stands for the concepts of the clause before. The main intent is the first task's, else the first
  * recognised clause's (a question about an unknown phrase still has one), else {@link Intent#UNKNOWN}.
+ *
+ * <p>Its cost is linear in the question's length (ParseCostTest counts it), and it reads no question longer than
+ * {@link #MAX_TEXT_BYTES}: the orchestrator's API refuses longer ones, and this service does not rely on that.
  */
 @Component
 public class QueryParser {
 
     private static final Logger log = LoggerFactory.getLogger(QueryParser.class);
+
+    /** The longest question read, in UTF-8 bytes: the orchestrator's limit on {@code POST /api/v1/queries}. */
+    public static final int MAX_TEXT_BYTES = 4096;
 
     private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -50,8 +56,22 @@ public class QueryParser {
         this.clock = clock;
     }
 
+    /**
+     * What {@code request} asks. A question over {@link #MAX_TEXT_BYTES} is not read at all: it asks nothing
+     * ({@link Intent#UNKNOWN}, no concepts, tasks or reminder), so the orchestrator answers that it did not
+     * understand, rather than this service guessing at a truncated question.
+     */
     public ParsedQuery parse(ParseRequest request) {
         String text = request.text() == null ? "" : request.text();
+        if (utf8Length(text) > MAX_TEXT_BYTES) {
+            log.warn("Query {} not parsed: its text is over {} bytes of UTF-8", request.queryId(), MAX_TEXT_BYTES);
+            return new ParsedQuery(request.queryId(), Intent.UNKNOWN, List.of(), List.of(), List.of(), null);
+        }
+        return read(request, text);
+    }
+
+    /** What {@code text} asks, however long: {@link #parse} without the limit, for a test to go past it. */
+    ParsedQuery read(ParseRequest request, String text) {
         Vocabulary vocabulary = this.vocabularySource.current();
         String normalized = Clauses.normalize(text);
         List<String> concepts = vocabulary.conceptsIn(normalized);
@@ -92,6 +112,35 @@ public class QueryParser {
         Intent intent = tasks.isEmpty() ? (firstRecognised == null ? Intent.UNKNOWN : firstRecognised)
                 : tasks.getFirst().intent();
         return new ParsedQuery(request.queryId(), intent, concepts, List.copyOf(unknown), tasks, null);
+    }
+
+    /**
+     * The length of {@code text} in UTF-8 as {@link String#getBytes} encodes it (a lone surrogate as one byte),
+     * counted without encoding it, and only until it is over the limit.
+     */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= MAX_TEXT_BYTES; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            }
+            else if (c < 0x800) {
+                bytes += 2;
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            }
+            else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static List<PlannedTask> number(Set<TaskKey> asked) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.contracts.reminder.Recurrence.Frequency;
+import io.myriad.inputprocessor.text.ParseWork;
 
 /**
  * Finds the time expression in a reminder's text and resolves it in the caller's zone, relative to a given
@@ -38,6 +39,9 @@ final class TimeExpressions {
 
     private static final String DAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day";
 
+    /** A list of days ("monday, thursday and friday"): at most seven, so its repetition is bounded. */
+    private static final String DAY_LIST = DAY + "(?:\\s*+(?:,|and|&)\\s*+" + DAY + "){0,6}";
+
     private static final String NUMBER = "(?<n>\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
             + "|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
 
@@ -53,29 +57,32 @@ final class TimeExpressions {
     private static final Pattern DAY_NAME = Pattern.compile(DAY);
 
     private final List<Rule> rules = List.of(
-            rule("\\b(?:every\\s*day|each\\s+day|daily)\\s+at\\s+" + TIME, this::daily),
-            rule("\\bat\\s+" + TIME + "\\s+(?:every\\s*day|each\\s+day|daily)\\b", this::daily),
-            rule("\\bevery\\s+(?<days>weekday|" + DAY + "(?:\\s*(?:,|and|&)\\s*" + DAY + ")*)(?:\\s+at\\s+" + TIME
-                    + ")?", this::weekly),
-            rule("\\bat\\s+" + TIME + "\\s+every\\s+(?<days>weekday|" + DAY + "(?:\\s*(?:,|and|&)\\s*" + DAY + ")*)",
-                    this::weekly),
-            rule("\\bevery\\s+(?:" + NUMBER + "\\s+)?" + UNIT, this::every),
-            rule("\\bin\\s+half\\s+an\\s+hour\\b", (found) -> after(found, 30, ChronoUnit.MINUTES)),
-            rule("\\bin\\s+" + NUMBER + "\\s+" + UNIT, this::in),
-            rule("\\b(?<day>today|tonight|tomorrow|the\\s+day\\s+after\\s+tomorrow)\\s+at\\s+" + TIME, this::onDayWord),
-            rule("\\bat\\s+" + TIME + "\\s+(?<day>today|tonight|tomorrow|the\\s+day\\s+after\\s+tomorrow)\\b",
+            rule("\\b(?:every\\s*+day|each\\s++day|daily)\\s++at\\s++" + TIME, this::daily),
+            rule("\\bat\\s++" + TIME + "\\s++(?:every\\s*+day|each\\s++day|daily)\\b", this::daily),
+            rule("\\bevery\\s++(?<days>weekday|" + DAY_LIST + ")(?:\\s++at\\s++" + TIME + ")?", this::weekly),
+            rule("\\bat\\s++" + TIME + "\\s++every\\s++(?<days>weekday|" + DAY_LIST + ")", this::weekly),
+            rule("\\bevery\\s++(?:" + NUMBER + "\\s++)?" + UNIT, this::every),
+            rule("\\bin\\s++half\\s++an\\s++hour\\b", (found) -> after(found, 30, ChronoUnit.MINUTES)),
+            rule("\\bin\\s++" + NUMBER + "\\s++" + UNIT, this::in),
+            rule("\\b(?<day>today|tonight|tomorrow|the\\s++day\\s++after\\s++tomorrow)\\s++at\\s++" + TIME,
                     this::onDayWord),
-            rule("\\b(?<day>the\\s+day\\s+after\\s+tomorrow|tomorrow)\\b", this::onDayWord),
-            rule("\\bat\\s+" + TIME + "\\s+on\\s+(?<weekday>" + DAY + ")\\b", this::onWeekday),
-            rule("\\b(?:on\\s+|(?<next>next)\\s+|this\\s+)(?<weekday>" + DAY + ")(?:\\s+at\\s+" + TIME + ")?",
+            rule("\\bat\\s++" + TIME + "\\s++(?<day>today|tonight|tomorrow|the\\s++day\\s++after\\s++tomorrow)\\b",
+                    this::onDayWord),
+            rule("\\b(?<day>the\\s++day\\s++after\\s++tomorrow|tomorrow)\\b", this::onDayWord),
+            rule("\\bat\\s++" + TIME + "\\s++on\\s++(?<weekday>" + DAY + ")\\b", this::onWeekday),
+            rule("\\b(?:on\\s++|(?<next>next)\\s++|this\\s++)(?<weekday>" + DAY + ")(?:\\s++at\\s++" + TIME + ")?",
                     this::onWeekday),
-            rule("\\b(?<weekday>" + DAY + ")\\s+at\\s+" + TIME, this::onWeekday),
-            rule("\\bat\\s+" + TIME, this::at));
+            rule("\\b(?<weekday>" + DAY + ")\\s++at\\s++" + TIME, this::onWeekday),
+            rule("\\bat\\s++" + TIME, this::at));
 
-    /** The first time expression in {@code text}, resolved in {@code zone} as seen at {@code now}. */
+    /**
+     * The first time expression in {@code text}, resolved in {@code zone} as seen at {@code now}. Linear in the
+     * text: each rule is searched for from left to right once, its whitespace read possessively (the words after it
+     * start with none, so nothing is given back), and a list of days is at most seven long.
+     */
     Optional<TimeExpression> find(String text, ZoneId zone, Instant now) {
         for (Rule rule : this.rules) {
-            Matcher matcher = rule.pattern().matcher(text);
+            Matcher matcher = ParseWork.matcher(rule.pattern(), text);
             while (matcher.find()) {
                 Optional<Resolved> resolved = rule.resolver().apply(new Found(matcher, now.atZone(zone)));
                 if (resolved.isPresent()) {
@@ -189,7 +196,7 @@ final class TimeExpressions {
             return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        Matcher matcher = DAY_NAME.matcher(lower);
+        Matcher matcher = ParseWork.matcher(DAY_NAME, lower);
         while (matcher.find()) {
             days.add(dayOf(matcher.group()));
         }

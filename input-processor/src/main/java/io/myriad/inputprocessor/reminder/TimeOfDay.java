@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.myriad.inputprocessor.text.ParseWork;
+
 /** Reads a time of day as people write it: "9", "17:30", "5pm", "5.30 p.m.", "noon", "midnight". */
 final class TimeOfDay {
 
     /** A time of day inside a larger pattern; it cannot run into a following digit or colon. */
-    static final String REGEX = "(?:noon|midnight|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*o'clock)?)"
+    static final String REGEX = "(?:noon|midnight|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*+[ap]\\.?m\\.?)?(?:\\s*+o'clock)?)"
             + "(?![\\w:])";
 
     private static final Pattern PARTS = Pattern.compile(
-            "(?<hour>\\d{1,2})(?:[:.](?<minute>\\d{2}))?\\s*(?:(?<half>[ap])\\.?m\\.?)?(?:\\s*o'clock)?");
+            "(?<hour>\\d{1,2})(?:[:.](?<minute>\\d{2}))?\\s*+(?:(?<half>[ap])\\.?m\\.?)?(?:\\s*+o'clock)?");
 
     private TimeOfDay() {
     }
@@ -31,7 +33,7 @@ final class TimeOfDay {
         if (value.equals("midnight")) {
             return Optional.of(LocalTime.MIDNIGHT);
         }
-        Matcher matcher = PARTS.matcher(value);
+        Matcher matcher = ParseWork.matcher(PARTS, value);
         if (!matcher.matches()) {
             return Optional.empty();
         }

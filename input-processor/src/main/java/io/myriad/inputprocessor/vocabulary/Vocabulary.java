@@ -1,14 +1,15 @@
 package io.myriad.inputprocessor.vocabulary;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.myriad.contracts.graph.ConceptName;
+import io.myriad.inputprocessor.text.ParseWork;
 
 /**
  * The graph's concept names and aliases as an immutable index from word sequences to canonical names. Matching is
@@ -18,16 +19,20 @@ import io.myriad.contracts.graph.ConceptName;
 public final class Vocabulary {
 
     /** Knows no concept: what the service matches against until graphdb-manager first answers. */
-    public static final Vocabulary EMPTY = new Vocabulary(Map.of(), 0, 0);
+    public static final Vocabulary EMPTY = new Vocabulary(Map.of(), Set.of(), 0, 0);
 
     private final Map<String, String> canonicalByPhrase;
+
+    /** Every proper beginning of a name, in whole words ("washing" of "washing machine"). */
+    private final Set<String> prefixes;
 
     private final int longestPhrase;
 
     private final int size;
 
-    private Vocabulary(Map<String, String> canonicalByPhrase, int longestPhrase, int size) {
+    private Vocabulary(Map<String, String> canonicalByPhrase, Set<String> prefixes, int longestPhrase, int size) {
         this.canonicalByPhrase = canonicalByPhrase;
+        this.prefixes = prefixes;
         this.longestPhrase = longestPhrase;
         this.size = size;
     }
@@ -52,7 +57,13 @@ public final class Vocabulary {
                 longest = Math.max(longest, index(canonicalByPhrase, alias, concept.name()));
             }
         }
-        return new Vocabulary(Map.copyOf(canonicalByPhrase), longest, canonicalNames.size());
+        Set<String> prefixes = new HashSet<>();
+        for (String phrase : canonicalByPhrase.keySet()) {
+            for (int space = phrase.indexOf(' '); space >= 0; space = phrase.indexOf(' ', space + 1)) {
+                prefixes.add(phrase.substring(0, space));
+            }
+        }
+        return new Vocabulary(Map.copyOf(canonicalByPhrase), Set.copyOf(prefixes), longest, canonicalNames.size());
     }
 
     private static int index(Map<String, String> canonicalByPhrase, String phrase, String canonical) {
@@ -69,37 +80,56 @@ public final class Vocabulary {
         return this.size;
     }
 
-    /** The canonical names of the concepts {@code text} names, in order of appearance, each once. */
+    /**
+     * The canonical names of the concepts {@code text} names, in order of appearance, each once. At each word it
+     * reads ahead only while the words so far begin some name, so the work per word is bounded by the longest
+     * name, whatever the text.
+     */
     public List<String> conceptsIn(String text) {
         List<String> words = Words.of(text);
         Set<String> found = new LinkedHashSet<>();
+        StringBuilder phrase = new StringBuilder();
         int position = 0;
         while (position < words.size()) {
             int matched = 0;
-            for (int length = Math.min(this.longestPhrase, words.size() - position); length > 0; length--) {
-                String canonical = lookup(words.subList(position, position + length));
-                if (canonical != null) {
-                    found.add(canonical);
+            String canonical = null;
+            phrase.setLength(0);
+            int limit = Math.min(this.longestPhrase, words.size() - position);
+            for (int length = 1; length <= limit; length++) {
+                String last = words.get(position + length - 1);
+                String match = lookup(phrase, last);
+                if (match != null) {
+                    canonical = match;
                     matched = length;
+                }
+                phrase.append((length > 1) ? " " : "").append(last);
+                ParseWork.steps(phrase.length());
+                if (!this.prefixes.contains(phrase.toString())) {
                     break;
                 }
+            }
+            if (canonical != null) {
+                found.add(canonical);
             }
             position += Math.max(matched, 1);
         }
         return List.copyOf(found);
     }
 
-    private String lookup(List<String> words) {
-        String phrase = String.join(" ", words);
-        String canonical = this.canonicalByPhrase.get(phrase);
+    /** The concept named by the words in {@code before} followed by {@code last}, or its singular. */
+    private String lookup(StringBuilder before, String last) {
+        int length = before.length();
+        String separator = (length > 0) ? " " : "";
+        String canonical = this.canonicalByPhrase.get(before.append(separator).append(last).toString());
+        before.setLength(length);
+        ParseWork.steps(length + last.length());
         if (canonical != null) {
             return canonical;
         }
-        List<String> singular = new ArrayList<>(words);
-        int last = words.size() - 1;
-        for (String candidate : Plurals.singularsOf(words.get(last))) {
-            singular.set(last, candidate);
-            canonical = this.canonicalByPhrase.get(String.join(" ", singular));
+        for (String candidate : Plurals.singularsOf(last)) {
+            canonical = this.canonicalByPhrase.get(before.append(separator).append(candidate).toString());
+            before.setLength(length);
+            ParseWork.steps(length + candidate.length());
             if (canonical != null) {
                 return canonical;
             }

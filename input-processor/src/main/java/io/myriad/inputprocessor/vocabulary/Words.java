@@ -1,9 +1,10 @@
 package io.myriad.inputprocessor.vocabulary;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.myriad.inputprocessor.text.ParseWork;
 
 /**
  * Splits text into the lower-case words that concept names are matched on. Names and questions go through the
@@ -13,7 +14,7 @@ public final class Words {
 
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
 
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]++");
 
     private Words() {
     }
@@ -23,7 +24,7 @@ public final class Words {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String plain = POSSESSIVE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
-        return Arrays.stream(SEPARATORS.split(plain)).filter(word -> !word.isEmpty()).toList();
+        String plain = ParseWork.matcher(POSSESSIVE, text.toLowerCase(Locale.ROOT)).replaceAll("");
+        return ParseWork.split(SEPARATORS, plain).stream().filter(word -> !word.isEmpty()).toList();
     }
 }

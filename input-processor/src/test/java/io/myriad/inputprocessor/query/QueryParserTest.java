@@ -238,6 +238,15 @@ class QueryParserTest {
         assertThat(invalid.reminder().dueAt()).isEqualTo(Instant.parse("2026-06-10T17:30:00Z"));
     }
 
+    @Test
+    void answersARemindIntentWithABlankMessageWhenTheQuestionSaysOnlyWhenForTheOrchestratorToRefuse() {
+        ParsedQuery parsed = parse("remind me tomorrow at 9");
+
+        assertThat(parsed.intent()).isEqualTo(Intent.REMIND);
+        assertThat(parsed.reminder().message()).isBlank();
+        assertThat(parsed.reminder().expression()).isEqualTo("tomorrow at 9");
+    }
+
     private ParsedQuery parse(String text) {
         return this.parser.parse(new ParseRequest("q-1", text, "UTC"));
     }

@@ -209,6 +209,41 @@ class ReminderReaderTest {
         assertThat(this.reader.read("What is a kettle?", UTC, WEDNESDAY)).isEmpty();
     }
 
+    @Test
+    void cleansTheMessageOfAnyNumberOfLinkingWordsAndTrailingPunctuation() {
+        ReminderSpec spec = read("remind me to to to call Ana,,,, please!!! tomorrow at 9", UTC, WEDNESDAY);
+
+        assertThat(spec.message()).isEqualTo("call Ana");
+        assertThat(read("remind me " + "to ".repeat(2000) + "call Ana" + " ,".repeat(2000) + " tomorrow at 9", UTC,
+                WEDNESDAY).message()).isEqualTo("call Ana");
+    }
+
+    @Test
+    void keepsAPleaseThatIsPartOfAWord() {
+        assertThat(read("remind me to call Mr Xplease tomorrow at 9", UTC, WEDNESDAY).message())
+                .isEqualTo("call Mr Xplease");
+    }
+
+    @Test
+    void leavesTheMessageBlankWhenTheRequestSaysOnlyWhen() {
+        ReminderSpec spec = read("remind me tomorrow at 9", UTC, WEDNESDAY);
+
+        assertThat(spec.message()).isEmpty();
+        assertThat(spec.expression()).isEqualTo("tomorrow at 9");
+        assertThat(spec.dueAt()).isEqualTo(Instant.parse("2026-06-11T09:00:00Z"));
+    }
+
+    @Test
+    void readsAtMostSevenDaysOfAWeeklyList() {
+        ReminderSpec spec = read("remind me to stretch every monday" + " and monday".repeat(500) + " at 8", UTC,
+                WEDNESDAY);
+
+        assertThat(spec.recurrence().frequency()).isEqualTo(Frequency.WEEKLY);
+        assertThat(spec.recurrence().days()).containsExactly(DayOfWeek.MONDAY);
+        assertThat(read("remind me to stretch every monday, tuesday, wednesday, thursday, friday, saturday and sunday "
+                + "at 8", UTC, WEDNESDAY).recurrence().days()).hasSize(7);
+    }
+
     private ReminderSpec read(String text, ZoneId zone, Instant now) {
         return this.reader.read(text, zone, now).orElseThrow();
     }

@@ -88,6 +88,19 @@ class VocabularyTest {
     }
 
     @Test
+    void fallsBackToTheLongestNameThatMatchesWhenALongerOneStartsButDoesNotFinish() {
+        Vocabulary nested = Vocabulary.of(List.of(new ConceptName("washing machine", List.of()),
+                new ConceptName("front loading washing machine", List.of("front loader")),
+                new ConceptName("front", List.of())));
+
+        assertThat(nested.conceptsIn("front loading washing machines")).containsExactly("front loading washing machine");
+        assertThat(nested.conceptsIn("front loading washing")).containsExactly("front");
+        assertThat(nested.conceptsIn("front loading washing machine front loaders"))
+                .containsExactly("front loading washing machine");
+        assertThat(nested.conceptsIn("front washing machines")).containsExactly("front", "washing machine");
+    }
+
+    @Test
     void theEmptyVocabularyKnowsNothing() {
         assertThat(Vocabulary.EMPTY.conceptsIn("a lightbulb")).isEmpty();
         assertThat(Vocabulary.EMPTY.size()).isZero();

@@ -12,7 +12,8 @@ import io.myriad.contracts.reminder.ReminderSpec;
  * @param traceId the trace that recorded the query's way through the fleet
  * @param question the question as asked
  * @param intent what the question asked for, lower case; {@code null} when it was never parsed
- * @param status {@code answered}, {@code partial}, {@code reminder} or {@code failed}
+ * @param status {@code answered}, {@code partial}, {@code reminder}, {@code failed}, or {@code rejected} (a
+ *     reminder that cannot be set)
  * @param answer the answer, rendered in {@code format}
  * @param format how {@code answer} is rendered, lower case
  * @param partial true when some part of the question went unanswered

@@ -56,6 +56,13 @@ final class QueryAnswers {
     }
 
     /** A query that a service it cannot do without left unanswered. */
+    static QueryAnswer reminderRefused(Query query, ParsedQuery parsed, long durationMs) {
+        return new QueryAnswer(query.id(), query.traceId(), query.question().text(), intent(parsed.intent()),
+                QueryStatus.REJECTED.label(), render(query, "That reminder cannot be set; no reminder was made."),
+                format(query), false, parsed.concepts(), parsed.unknownPhrases(), List.of(), parsed.reminder(),
+                durationMs);
+    }
+
     static QueryAnswer failed(Query query, ParsedQuery parsed, String hop, long durationMs) {
         return new QueryAnswer(query.id(), query.traceId(), query.question().text(),
                 (parsed != null) ? intent(parsed.intent()) : null, QueryStatus.FAILED.label(),

@@ -31,6 +31,7 @@ import io.myriad.orchestrator.dispatch.Assignment;
 import io.myriad.orchestrator.dispatch.TaskDispatcher;
 import io.myriad.orchestrator.messaging.KafkaRequests;
 import io.myriad.orchestrator.neurogenesis.Neurogenesis;
+import io.myriad.orchestrator.reminder.InvalidReminderException;
 import io.myriad.orchestrator.reminder.ReminderRequests;
 
 import org.springframework.stereotype.Component;
@@ -80,6 +81,7 @@ class QueryPipeline {
     /**
      * Answers the question, and keeps the answer for later look-ups.
      * @throws QueryFailedException when the input-processor, the output-processor or Kafka did not answer
+     * @throws ReminderRefusedException when the question asks for a reminder that cannot be set
      */
     QueryAnswer answer(Question question) {
         Query query = new Query(UUID.randomUUID().toString(), currentTraceId(), question, System.nanoTime());
@@ -97,6 +99,12 @@ class QueryPipeline {
             QueryAnswer failed = QueryAnswers.failed(query, parsed, ex.hop(), query.elapsedMillis());
             finish(failed, query);
             throw new QueryFailedException(failed, ex);
+        }
+        catch (InvalidReminderException ex) {
+            // The question is answered at once with what is wrong, rather than accepted and then dropped.
+            QueryAnswer refused = QueryAnswers.reminderRefused(query, parsed, query.elapsedMillis());
+            finish(refused, query);
+            throw new ReminderRefusedException(refused, ex.violations());
         }
         catch (RuntimeException ex) {
             // A defect or a reply we did not expect: the query is still stored and counted, and the caller gets a

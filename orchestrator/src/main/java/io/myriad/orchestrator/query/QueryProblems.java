@@ -3,6 +3,7 @@ package io.myriad.orchestrator.query;
 import java.net.URI;
 import java.util.List;
 
+import io.myriad.contracts.reminder.ReminderViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
+
+    /** The type of a problem with a reminder asked for in a question; documented in docs/pipeline.md. */
+    static final URI INVALID_REMINDER = URI.create("https://myriad.example/problems/invalid-reminder");
 
     private final QueryMetrics metrics;
 
@@ -97,6 +101,21 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         log.error("Query {} failed in the orchestrator", ex.answer().queryId(), ex.getCause());
         return failedQuery(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The question could not be answered; the query's trace shows where it failed.", ex.answer());
+    }
+
+    /**
+     * A reminder the reminder-service would refuse: said at once, with each rule it breaks, instead of answering
+     * that it was set and letting the reminder-service drop it.
+     */
+    @ExceptionHandler
+    ProblemDetail reminderRefused(ReminderRefusedException ex) {
+        List<String> errors = ex.violations().stream().map(ReminderViolation::toString).toList();
+        ProblemDetail problem = failedQuery(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The reminder asked for cannot be set: " + String.join("; ", errors), ex.answer());
+        problem.setType(INVALID_REMINDER);
+        problem.setTitle("Reminder not possible");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     /** A problem that points at the stored, failed query and its trace. */

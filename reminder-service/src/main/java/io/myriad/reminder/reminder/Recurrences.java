@@ -5,50 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.myriad.contracts.reminder.Recurrence;
 
-/** Checks a recurrence and computes the occurrence that follows another, in the reminder's time zone. */
+/**
+ * Computes the occurrence that follows another, in the reminder's time zone. What a recurrence must be is
+ * {@link io.myriad.contracts.reminder.ReminderRules}'s.
+ */
 public final class Recurrences {
 
-    private static final int MAX_INTERVAL = 10_000;
-
     private Recurrences() {
-    }
-
-    /** What is wrong with {@code recurrence}, field by field; empty when it is usable or absent. */
-    public static List<String> problems(Recurrence recurrence) {
-        List<String> problems = new ArrayList<>();
-        if (recurrence == null) {
-            return problems;
-        }
-        if (recurrence.frequency() == null) {
-            problems.add("recurrence.frequency must be one of MINUTES, HOURS, DAYS, DAILY, WEEKLY");
-            return problems;
-        }
-        switch (recurrence.frequency()) {
-            case MINUTES, HOURS, DAYS -> {
-                if (recurrence.interval() < 1 || recurrence.interval() > MAX_INTERVAL) {
-                    problems.add("recurrence.interval must be between 1 and " + MAX_INTERVAL);
-                }
-            }
-            case DAILY -> {
-                if (recurrence.at() == null) {
-                    problems.add("recurrence.at must be a time of day such as 08:00");
-                }
-            }
-            case WEEKLY -> {
-                if (recurrence.at() == null) {
-                    problems.add("recurrence.at must be a time of day such as 08:00");
-                }
-                if (recurrence.days() == null || recurrence.days().isEmpty() || recurrence.days().contains(null)) {
-                    problems.add("recurrence.days must name at least one day, such as MONDAY");
-                }
-            }
-        }
-        return problems;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.myriad.reminder.reminder;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,6 +15,9 @@ import java.util.UUID;
 
 import io.myriad.contracts.audit.AuditEvent;
 import io.myriad.contracts.reminder.Recurrence;
+import io.myriad.contracts.reminder.ReminderRules;
+import io.myriad.contracts.reminder.ReminderSpec;
+import io.myriad.contracts.reminder.ReminderViolation;
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.delivery.DeliveryChannels;
 import io.myriad.reminder.delivery.Tracing;
@@ -91,7 +93,7 @@ public class ReminderStore {
         Instant dueAt = request.dueAt().atZone(zone).toInstant();
         List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
         Recurrence recurrence = RecurrenceRequest.toRecurrence(request.recurrence());
-        check(dueAt, channels, recurrence);
+        check(request.message(), dueAt, zone, channels, recurrence);
         return schedule(userId, request.message(), dueAt, zone.getId(), channels, recurrence, "api");
     }
 
@@ -101,22 +103,17 @@ public class ReminderStore {
      */
     public Optional<Reminder> createFromCommand(String commandId, String userId, String message, Instant dueAt,
             String zone, Recurrence recurrence) {
-        List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
+        // The orchestrator checked the same rules before it sent the command; checked again, as the topic is open.
+        List<String> problems = sentences(
+                ReminderRules.violations(new ReminderSpec(message, dueAt, zone, recurrence, null)));
         if (commandId == null || commandId.isBlank()) {
             problems.add("commandId must be given"); // else all such commands would share one mark
         }
-        if (message == null || message.isBlank()) {
-            problems.add("message must not be blank");
-        }
-        if (dueAt == null) {
-            problems.add("dueAt must be given");
-        }
-        ZoneId zoneId = zone(zone != null ? zone : "UTC");
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Reminder reminder = reminder(userId, message, dueAt, zoneId.getId(), List.of(Channel.inApp()), recurrence,
-                "query");
+        Reminder reminder = reminder(userId, message, dueAt, ZoneId.of(zone).getId(), List.of(Channel.inApp()),
+                recurrence, "query");
         List<AuditLog.Entry> entries = this.audit.entries(created(reminder));
         Long created = this.redis.execute(CREATE_ONCE,
                 List.of(RedisKeys.command(commandId), RedisKeys.reminder(reminder.id()),
@@ -180,7 +177,7 @@ public class ReminderStore {
         Instant dueAt = request.dueAt().atZone(zone).toInstant();
         List<Channel> channels = (request.channels() != null) ? request.channels() : List.of(Channel.inApp());
         Recurrence recurrence = RecurrenceRequest.toRecurrence(request.recurrence());
-        check(dueAt, channels, recurrence);
+        check(request.message(), dueAt, zone, channels, recurrence);
         Instant now = this.clock.instant();
         // Edited while an occurrence is being delivered: that occurrence keeps its number and delivery ids, and the
         // edited reminder's next firing gets new ones, or it would find them acknowledged and send nothing.
@@ -204,8 +201,11 @@ public class ReminderStore {
         }, this.audit.event("deleted", "reminder", id, userId, Map.of()));
     }
 
-    private void check(Instant dueAt, List<Channel> channels, Recurrence recurrence) {
-        List<String> problems = new ArrayList<>(Recurrences.problems(recurrence));
+    private void check(String message, Instant dueAt, ZoneId zone, List<Channel> channels, Recurrence recurrence) {
+        // The rules a reminder asked for in a question also meets; what follows depends on the clock or on this
+        // service's configuration.
+        List<String> problems = sentences(
+                ReminderRules.violations(new ReminderSpec(message, dueAt, zone.getId(), recurrence, null)));
         if (recurrence == null && dueAt.isBefore(this.clock.instant())) {
             problems.add("dueAt must not be in the past");
         }
@@ -261,12 +261,17 @@ public class ReminderStore {
     }
 
     private static ZoneId zone(String zone) {
-        try {
-            return ZoneId.of(zone);
+        List<String> problems = sentences(ReminderRules.zoneViolations(zone));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
-        catch (DateTimeException | NullPointerException ex) {
-            throw new InvalidRequestException(List.of("zone must be an IANA time zone such as Europe/Paris"));
-        }
+        return ZoneId.of(zone);
+    }
+
+    private static List<String> sentences(List<ReminderViolation> violations) {
+        List<String> sentences = new ArrayList<>(violations.size());
+        violations.forEach(violation -> sentences.add(violation.toString()));
+        return sentences;
     }
 
     private Optional<Reminder> find(String id) {

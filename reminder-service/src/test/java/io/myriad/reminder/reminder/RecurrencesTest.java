@@ -66,17 +66,4 @@ class RecurrencesTest {
         assertThat(Recurrences.next(mondaysAndThursdays, thursday, PARIS, thursday).atZone(PARIS))
                 .isEqualTo(ZonedDateTime.of(2026, 11, 30, 8, 0, 0, 0, PARIS));
     }
-
-    @Test
-    void namesWhatIsWrongWithARecurrence() {
-        assertThat(Recurrences.problems(null)).isEmpty();
-        assertThat(Recurrences.problems(new Recurrence(null, 1, null, null))).singleElement().asString()
-                .contains("frequency");
-        assertThat(Recurrences.problems(new Recurrence(Frequency.MINUTES, 0, null, null))).singleElement()
-                .asString().contains("interval");
-        assertThat(Recurrences.problems(new Recurrence(Frequency.DAILY, 1, null, null))).singleElement()
-                .asString().contains("at");
-        assertThat(Recurrences.problems(new Recurrence(Frequency.WEEKLY, 1, List.of(), LocalTime.NOON)))
-                .singleElement().asString().contains("days");
-    }
 }
