@@ -30,12 +30,19 @@ class ConfigurationMetadataTest {
                 "myriad.observability.tracing.zipkin.endpoint", "myriad.observability.logging.loki.enabled",
                 "myriad.observability.logging.loki.url", "myriad.observability.logging.loki.batch-timeout",
                 "myriad.observability.kafka.observation-enabled", "myriad.observability.kafka.health-timeout",
-                "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator");
+                "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator",
+                "myriad.observability.web.problem-details", "myriad.observability.web.request-guard",
+                "myriad.observability.web.max-body-size", "myriad.observability.metrics.tag-guard.enabled",
+                "myriad.observability.metrics.tag-guard.max-values");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");
         assertThat(properties.get("myriad.observability.kafka.health-timeout").path("defaultValue").asString())
                 .isEqualTo("2s");
+        assertThat(properties.get("myriad.observability.web.max-body-size").path("defaultValue").asString())
+                .isEqualTo("64KB");
+        assertThat(properties.get("myriad.observability.metrics.tag-guard.max-values").path("defaultValue").asInt())
+                .isEqualTo(100);
         assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
                 .isFalse();
     }
