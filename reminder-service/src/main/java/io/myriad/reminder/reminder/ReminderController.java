@@ -67,7 +67,8 @@ class ReminderController {
 
     @PutMapping("/{id}")
     @Operation(entity = "reminder", value = "update")
-    Reminder update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id, @Valid @RequestBody ReminderRequest request) {
+    Reminder update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
+            @Valid @RequestBody ReminderRequest request) {
         return this.reminders.update(CurrentUser.id(), id, request);
     }
 

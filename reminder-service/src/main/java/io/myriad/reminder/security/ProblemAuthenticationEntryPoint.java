@@ -2,6 +2,7 @@ package io.myriad.reminder.security;
 
 import java.io.IOException;
 
+import io.myriad.observability.web.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "A valid bearer token is required: Authorization: Bearer <JWT>");
         problem.setTitle("Unauthorized");
+        // Written outside Spring MVC, so the starter's advice does not type it: the fleet's type, by hand.
+        problem.setType(ProblemJson.type(HttpStatus.UNAUTHORIZED.value()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         this.json.writeValue(response.getOutputStream(), problem);
     }

@@ -54,7 +54,8 @@ class TaskController {
 
     @PutMapping("/{id}")
     @Operation(entity = "task", value = "update")
-    Task update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id, @Valid @RequestBody TaskRequest request) {
+    Task update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
+            @Valid @RequestBody TaskRequest request) {
         return this.tasks.update(CurrentUser.id(), id, request);
     }
 
