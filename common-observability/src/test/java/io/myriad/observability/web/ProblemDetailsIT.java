@@ -205,7 +205,8 @@ class ProblemDetailsIT {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        header.substring(colon + 1).trim());
             }
             byte[] body = headers.containsKey("content-length")
                     ? in.readNBytes(Integer.parseInt(headers.get("content-length")))
