@@ -73,9 +73,9 @@ public record MyriadObservabilityProperties(
      * @param accessLog whether each request to the service's public port is logged once, with its trace id
      * @param observeActuator whether requests to actuator endpoints (probes, scrapes), and the Redis and Neo4j
      *        commands their health checks send, are traced and timed like user traffic
-     * @param problemDetails whether every error the container or the error path answers, on the public and the
-     *        management port, is an RFC 9457 problem ({@code application/problem+json}) rather than Tomcat's HTML page
-     *        or Boot's error JSON
+     * @param problemDetails whether every error the container or the error path answers, or that is sent without a
+     *        body, on the public and the management port, is an RFC 9457 problem ({@code application/problem+json})
+     *        rather than Tomcat's HTML page, Boot's error JSON or nothing
      * @param requestGuard whether requests are refused before any controller or security filter reads them when
      *        their body is over max-body-size (413), their body's content type is multipart or a wildcard (415) or
      *        their target has {@code .} or {@code ..} segments (400)

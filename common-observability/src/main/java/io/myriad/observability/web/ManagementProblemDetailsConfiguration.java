@@ -37,6 +37,12 @@ public class ManagementProblemDetailsConfiguration {
                 @Value(WebObservabilityConfigurations.ERROR_PATH) String errorPath) {
             return WebObservabilityConfigurations.errorPathFilter(errorPath);
         }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "emptyErrorBodyFilter", search = SearchStrategy.CURRENT)
+        FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter() {
+            return WebObservabilityConfigurations.emptyErrorBodyFilter();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

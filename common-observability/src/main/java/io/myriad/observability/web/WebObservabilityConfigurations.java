@@ -42,6 +42,14 @@ final class WebObservabilityConfigurations {
         return registration;
     }
 
+    static FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter() {
+        FilterRegistrationBean<EmptyErrorBodyFilter> registration = new FilterRegistrationBean<>(
+                new EmptyErrorBodyFilter());
+        // Outside the security filters, whose entry points answer 401 and 403 without a body.
+        registration.setOrder(GUARD_ORDER);
+        return registration;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "myriad.observability.web.request-guard", matchIfMissing = true)
     static class RequestGuards {
@@ -61,6 +69,12 @@ final class WebObservabilityConfigurations {
         @ConditionalOnMissingBean(name = "errorPathFilter")
         FilterRegistrationBean<ErrorPathFilter> errorPathFilter(@Value(ERROR_PATH) String errorPath) {
             return WebObservabilityConfigurations.errorPathFilter(errorPath);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "emptyErrorBodyFilter")
+        FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter() {
+            return WebObservabilityConfigurations.emptyErrorBodyFilter();
         }
 
         @Bean

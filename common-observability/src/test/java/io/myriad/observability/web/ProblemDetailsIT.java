@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -148,6 +149,22 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void givesAnErrorAnsweredWithoutABodyAProblemAndKeepsItsHeaders() throws Exception {
+        Response response = raw(port, "GET /bare-401 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.headers()).containsEntry("www-authenticate", "Bearer");
+    }
+
+    @Test
+    void leavesASuccessfulEmptyAnswerAlone() throws Exception {
+        Response response = raw(port, "GET /empty HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void answersAnExceptionNoHandlerTookWithAServerErrorProblem() throws Exception {
         Response response = raw(port, "GET /boom HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
@@ -169,9 +186,9 @@ class ProblemDetailsIT {
                 + "Connection: close\r\n\r\n"), 400, "bad-request");
         assertProblem(raw(port, "GET /a/../ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400,
                 "bad-request");
-        // An endpoint's own 404 (no such health component) comes without a body; not a problem, but not a 500.
-        assertThat(raw(managementPort, "GET /actuator/health/x HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\n\r\n").status()).isEqualTo(404);
+        // the health endpoint's own 404 for a component it does not have, which it sends without a body
+        assertProblem(raw(managementPort, "GET /actuator/health/x HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n"), 404, "not-found");
         assertProblem(raw(managementPort, "GET /actuator/health/%2e%2e/x HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n"), 400, "bad-request");
         assertProblem(raw(managementPort, "GET /actuator/nothing HTTP/1.1\r\nHost: localhost\r\n"
@@ -276,6 +293,16 @@ class ProblemDetailsIT {
         @GetMapping("/text")
         Text text() {
             return new Text("a JSON object, which no image/png converter writes");
+        }
+
+        @GetMapping("/bare-401")
+        ResponseEntity<Void> bare401() {
+            return ResponseEntity.status(401).header("WWW-Authenticate", "Bearer").build();
+        }
+
+        @GetMapping("/empty")
+        ResponseEntity<Void> empty() {
+            return ResponseEntity.noContent().build();
         }
 
         @GetMapping("/boom")

@@ -104,6 +104,8 @@ class WebObservabilityAutoConfigurationTest {
                 assertThat(registration.getFilter()).isInstanceOf(ErrorPathFilter.class);
                 assertThat(registration.getUrlPatterns()).containsExactly("/error");
             });
+            assertThat(context).getBean("emptyErrorBodyFilter", FilterRegistrationBean.class).satisfies(
+                    (registration) -> assertThat(registration.getFilter()).isInstanceOf(EmptyErrorBodyFilter.class));
         });
     }
 
@@ -120,7 +122,8 @@ class WebObservabilityAutoConfigurationTest {
                 .run((context) -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(TomcatProblemErrorReports.class)
                         .doesNotHaveBean(ProblemTypeAdvice.class)
-                        .doesNotHaveBean("errorPathFilter"));
+                        .doesNotHaveBean("errorPathFilter")
+                        .doesNotHaveBean("emptyErrorBodyFilter"));
     }
 
     @Test
