@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Myriad observability starter. Where Spring Boot already has a property (sampling, OTLP
@@ -16,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tracing trace export beyond what Spring Boot configures
  * @param logging log shipping
  * @param kafka Kafka instrumentation
- * @param web HTTP server instrumentation
+ * @param web HTTP serving: instrumentation, error format, request body limits
+ * @param metrics guards on what the service's meters may become
  */
 @ConfigurationProperties("myriad.observability")
 public record MyriadObservabilityProperties(
@@ -25,7 +27,8 @@ public record MyriadObservabilityProperties(
         @DefaultValue Tracing tracing,
         @DefaultValue Logging logging,
         @DefaultValue Kafka kafka,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Metrics metrics) {
 
     /**
      * @param zipkin export of spans to a Zipkin server through OpenTelemetry's Zipkin span exporter
@@ -70,9 +73,34 @@ public record MyriadObservabilityProperties(
      * @param accessLog whether each request to the service's public port is logged once, with its trace id
      * @param observeActuator whether requests to actuator endpoints (probes, scrapes), and the Redis and Neo4j
      *        commands their health checks send, are traced and timed like user traffic
+     * @param problemDetails whether every error the container or the error path answers, or that is sent without a
+     *        body, on the public and the management port, is an RFC 9457 problem ({@code application/problem+json})
+     *        rather than Tomcat's HTML page, Boot's error JSON or nothing
+     * @param requestGuard whether requests are refused before any controller or security filter reads them when
+     *        their body is over max-body-size (413), their body's content type is multipart or a wildcard (415) or
+     *        their target has {@code .} or {@code ..} segments (400)
+     * @param maxBodySize largest request body the service reads, whether it announces its length or arrives chunked
      */
     public record Web(
             @DefaultValue("true") boolean accessLog,
-            @DefaultValue("false") boolean observeActuator) {
+            @DefaultValue("false") boolean observeActuator,
+            @DefaultValue("true") boolean problemDetails,
+            @DefaultValue("true") boolean requestGuard,
+            @DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * @param tagGuard cap on the number of distinct values a tag takes per meter
+     */
+    public record Metrics(@DefaultValue TagGuard tagGuard) {
+    }
+
+    /**
+     * @param enabled whether values of a tag past max-values are folded into one {@code OTHER} series
+     * @param maxValues most distinct values one tag key keeps per meter name before new ones become {@code OTHER}
+     */
+    public record TagGuard(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("100") int maxValues) {
     }
 }

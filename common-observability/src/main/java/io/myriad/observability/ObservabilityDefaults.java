@@ -92,6 +92,12 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
         defaults.put("spring.kafka.template.observation-enabled", "${myriad.observability.kafka.observation-enabled:true}");
         defaults.put("spring.kafka.listener.observation-enabled", "${myriad.observability.kafka.observation-enabled:true}");
 
+        // Errors: Spring MVC's own (404, 405, 406, 415, malformed JSON) as problem details in a service that has no
+        // ResponseEntityExceptionHandler of its own; the starter's filters and valve cover what MVC never sees.
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        // Form posts are parsed by Tomcat, not read through the body guard: the same limit.
+        defaults.put("server.tomcat.max-http-form-post-size", "${myriad.observability.web.max-body-size:64KB}");
+
         // Logs: one ECS JSON object per line on stdout, trace and span ids under ECS names.
         defaults.put("logging.structured.format.console", "ecs");
         defaults.put("logging.structured.ecs.service.name", "${spring.application.name:unknown}");

@@ -38,13 +38,20 @@ class ConfigurationMetadataTest {
                 "myriad.kafka.dead-letter.initial-interval", "myriad.kafka.dead-letter.multiplier",
                 "myriad.kafka.dead-letter.max-interval", "myriad.kafka.dead-letter.validation-exceptions",
                 "myriad.kafka.requests.skip-expired", "management.endpoint.deadletters.access",
-                "management.endpoint.deadletters.cache.time-to-live");
+                "management.endpoint.deadletters.cache.time-to-live",
+                "myriad.observability.web.problem-details", "myriad.observability.web.request-guard",
+                "myriad.observability.web.max-body-size", "myriad.observability.metrics.tag-guard.enabled",
+                "myriad.observability.metrics.tag-guard.max-values");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");
         assertThat(properties.get("myriad.observability.kafka.health-timeout").path("defaultValue").asString())
                 .isEqualTo("2s");
         assertThat(properties.get("myriad.kafka.topic.replicas").path("defaultValue").asInt()).isEqualTo(1);
+        assertThat(properties.get("myriad.observability.web.max-body-size").path("defaultValue").asString())
+                .isEqualTo("64KB");
+        assertThat(properties.get("myriad.observability.metrics.tag-guard.max-values").path("defaultValue").asInt())
+                .isEqualTo(100);
         assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
                 .isFalse();
     }

@@ -56,6 +56,8 @@ class ObservabilityDefaultsTest {
         expected.put("management.opentelemetry.tracing.export.schedule-delay", "1s");
         expected.put("spring.kafka.template.observation-enabled", "true");
         expected.put("spring.kafka.listener.observation-enabled", "true");
+        expected.put("spring.mvc.problemdetails.enabled", "true");
+        expected.put("server.tomcat.max-http-form-post-size", "64KB");
         expected.put("logging.structured.format.console", "ecs");
         expected.put("logging.structured.ecs.service.name", "orchestrator");
         expected.put("logging.structured.ecs.service.environment", "local");

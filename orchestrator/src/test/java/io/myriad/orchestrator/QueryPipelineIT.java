@@ -426,8 +426,10 @@ class QueryPipelineIT {
             assertThat(response.statusCode()).as(bad.name() + ": " + response.body()).isEqualTo(bad.status());
             assertProblem(response);
         }
+        // The two bodies over the limit are refused by the starter's request guard before the API sees them: they
+        // count in http_server_requests{status="413"}, not as rejected queries.
         assertThat(metric("orchestrator_queries_total", "status=\"rejected\""))
-                .isEqualTo(rejectedBefore + cases.size());
+                .isEqualTo(rejectedBefore + cases.size() - 2);
         assertThat(metric("orchestrator_stage_duration_seconds_count", "stage=\"parse\"")).isEqualTo(parsesBefore);
     }
 

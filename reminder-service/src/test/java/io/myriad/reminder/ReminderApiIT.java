@@ -1,5 +1,10 @@
 package io.myriad.reminder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -209,6 +214,84 @@ class ReminderApiIT {
         assertThat(erin.delete("/api/v1/reminders/" + id).status()).isEqualTo(204);
         assertThat(this.redis.opsForZSet().score(RedisKeys.DUE, id)).isNull();
         assertThat(erin.get("/api/v1/reminders/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAnIdThatIsNotOneTheApiHandsOutBeforeItReachesRedis() {
+        // given a reminder, whose deliveries live under "<id>:deliveries"-style keys of their own
+        Api frank = Api.as(this.port, "frank-" + UUID.randomUUID());
+        String id = frank.post("/api/v1/reminders", reminderJson("call mum", 3600)).json().path("id").asString();
+
+        // when its id is sent with a suffix, or something else entirely
+        for (String path : new String[] {"/api/v1/reminders/" + id + ":deliveries", "/api/v1/reminders/" + id + ":x",
+                "/api/v1/reminders/*", "/api/v1/tasks/" + id + ":deliveries"}) {
+            Api.Response response = frank.get(path);
+
+            // then it is a 400 problem naming the id, never a 5xx from reading another structure
+            assertThat(response.status()).as(path + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("errors").toString()).contains("id must be an id");
+        }
+        assertThat(frank.put("/api/v1/reminders/" + id + ":deliveries", reminderJson("x", 60)).status())
+                .isEqualTo(400);
+        assertThat(frank.delete("/api/v1/reminders/" + id + ":deliveries").status()).isEqualTo(400);
+        assertThat(frank.get("/api/v1/reminders/" + id).json().path("message").asString()).isEqualTo("call mum");
+    }
+
+    @Test
+    void namesTheFieldItCouldNotReadWithoutAnyJavaClassName() {
+        Api grace = Api.as(this.port, "grace-" + UUID.randomUUID());
+
+        Api.Response array = grace.post("/api/v1/reminders", "[]");
+        Api.Response wrongType = grace.post("/api/v1/reminders", "{\"message\":\"m\",\"channels\":[{\"type\":[1]}]}");
+
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().path("detail").asString()).contains("(at channels[0].type)");
+        assertThat(array.json().path("type").asString()).isEqualTo("https://myriad.io/problems/bad-request");
+        for (Api.Response response : new Api.Response[] {array, wrongType}) {
+            assertThat(response.body()).doesNotContain("io.myriad", "java.", "tools.jackson", "Exception");
+        }
+    }
+
+    @Test
+    void refusesATenMegabyteBodyAtOnceWithOrWithoutAToken() throws IOException {
+        String token = TestIdentity.KEYS.token(TestIdentity.ISSUER, TestIdentity.AUDIENCE, "heidi",
+                Duration.ofMinutes(5));
+        for (String authorization : new String[] {"", "Authorization: Bearer " + token + "\r\n"}) {
+            // announced: answered from the headers, before a byte of the body is sent
+            String announced = raw("POST /api/v1/reminders HTTP/1.1\r\nHost: localhost\r\n" + authorization
+                    + "Content-Type: application/json\r\nContent-Length: 10485760\r\n\r\n");
+            assertThat(announced).startsWith("HTTP/1.1 413").contains("application/problem+json");
+
+            // chunked: answered at the limit, without the rest of the body or its last chunk
+            StringBuilder chunked = new StringBuilder("POST /api/v1/reminders HTTP/1.1\r\nHost: localhost\r\n"
+                    + authorization + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = "a".repeat(8192);
+            for (int i = 0; i < 12; i++) {
+                chunked.append("2000\r\n").append(chunk).append("\r\n");
+            }
+            assertThat(raw(chunked.toString())).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    /** The status line and headers of the answer to a request sent byte for byte. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                head.append((char) c);
+            }
+            return head.toString();
+        }
     }
 
     static String reminderJson(String message, int inSeconds) {

@@ -1,12 +1,18 @@
 package io.myriad.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,14 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What every Myriad service promises an operator, checked against the running application: readiness that
- * names its real dependencies and is UP only when they answer, liveness, and a Prometheus exposition tagged for
- * the fleet. A service's integration test extends this with {@code @SpringBootTest(webEnvironment =
+ * names its real dependencies and is UP only when they answer, liveness, a Prometheus exposition tagged for
+ * the fleet, and errors a client can read (RFC 9457 problems, whoever answers) on both ports. A service's
+ * integration test extends this with {@code @SpringBootTest(webEnvironment =
  * RANDOM_PORT, properties = "management.server.port=0")} and the infrastructure annotations it needs.
  */
 public abstract class ServiceContract {
@@ -32,6 +40,9 @@ public abstract class ServiceContract {
 
     @LocalManagementPort
     private int managementPort;
+
+    @LocalServerPort
+    private int serverPort;
 
     @Value("${spring.application.name}")
     private String applicationName;
@@ -74,6 +85,51 @@ public abstract class ServiceContract {
         assertThat(get("/actuator/env", "application/json").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans", "application/json").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/info", "application/json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersMalformedAndOversizedRequestsWithProblemsOnBothPorts() throws IOException {
+        for (int port : new int[] {this.serverPort, this.managementPort}) {
+            assertFleetProblem(raw(port, "GET /a%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400);
+            assertFleetProblem(raw(port, "GET /[ HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400);
+            assertFleetProblem(raw(port, "GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                    404);
+            assertFleetProblem(raw(port, "GET /actuator/health/../x HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n"), 400);
+            assertFleetProblem(raw(port, "POST /api HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10485760\r\n\r\n"), 413);
+        }
+        // whoever answers a path nobody serves (Spring MVC, or a security filter first), it is a problem, not a 5xx
+        String unknown = raw(this.serverPort, "GET /no/such/path HTTP/1.1\r\nHost: localhost\r\nConnection: close"
+                + "\r\n\r\n");
+        assertThat(unknown).as(unknown).matches("(?s)HTTP/1.1 4\\d\\d .*").contains("application/problem+json");
+    }
+
+    private static void assertFleetProblem(String response, int status) {
+        assertThat(response).as(response).startsWith("HTTP/1.1 " + status + " ")
+                .contains("application/problem+json", "\"type\":\"https://myriad.io/problems/")
+                .doesNotContain("<html", "Tomcat", "Exception");
+    }
+
+    /** The whole answer to a request sent byte for byte, which no HTTP client would send as it is. */
+    private static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    return head.toString();
+                }
+                head.append((char) c);
+            }
+            Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            return head + new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     protected HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

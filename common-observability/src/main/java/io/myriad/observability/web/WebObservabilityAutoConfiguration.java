@@ -11,12 +11,17 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * HTTP serving as an operator wants it observed: one log line per request, inside its trace, and probes and
- * scrapes kept out of traces and request metrics, where they would drown the traffic that matters.
+ * scrapes kept out of traces and request metrics, where they would drown the traffic that matters. And as a client
+ * should meet it: every error an RFC 9457 problem, whoever answers it (a service's own advice, Spring MVC, the
+ * error path, Tomcat), and bodies too large or of a type no service reads refused before anything reads them. The
+ * management port's child context gets the same through {@link ManagementProblemDetailsConfiguration}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ServerRequestObservationContext.class)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
-@Import({ WebObservabilityConfigurations.AccessLog.class, WebObservabilityConfigurations.ActuatorRequests.class })
+@Import({ WebObservabilityConfigurations.AccessLog.class, WebObservabilityConfigurations.ActuatorRequests.class,
+        WebObservabilityConfigurations.RequestGuards.class, WebObservabilityConfigurations.ProblemDetails.class,
+        WebObservabilityConfigurations.TomcatErrorReports.class })
 public class WebObservabilityAutoConfiguration {
 }

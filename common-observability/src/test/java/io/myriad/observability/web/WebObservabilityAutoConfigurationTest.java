@@ -4,6 +4,8 @@ import io.lettuce.core.tracing.LettuceObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
+import io.myriad.observability.MyriadObservabilityProperties;
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +84,10 @@ class WebObservabilityAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(WebObservabilityAutoConfiguration.class))
                 .run((context) -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean("accessLogFilter")
-                        .doesNotHaveBean(ObservationPredicate.class));
+                        .doesNotHaveBean(ObservationPredicate.class)
+                        .doesNotHaveBean("requestGuard")
+                        .doesNotHaveBean("errorPathFilter")
+                        .doesNotHaveBean(TomcatProblemErrorReports.class));
     }
 
     @Test
@@ -89,9 +96,121 @@ class WebObservabilityAutoConfigurationTest {
                 .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("accessLogFilter"));
     }
 
+    @Test
+    void answersEveryErrorAsAProblemByDefault() {
+        this.runner.run((context) -> {
+            assertThat(context).hasSingleBean(TomcatProblemErrorReports.class).hasSingleBean(ProblemTypeAdvice.class);
+            assertThat(context).getBean("errorPathFilter", FilterRegistrationBean.class).satisfies((registration) -> {
+                assertThat(registration.getFilter()).isInstanceOf(ErrorPathFilter.class);
+                assertThat(registration.getUrlPatterns()).containsExactly("/error");
+            });
+            assertThat(context).getBean("emptyErrorBodyFilter", FilterRegistrationBean.class).satisfies(
+                    (registration) -> assertThat(registration.getFilter()).isInstanceOf(EmptyErrorBodyFilter.class));
+        });
+    }
+
+    @Test
+    void answersTheErrorPathTheServiceConfigured() {
+        this.runner.withPropertyValues("server.error.path=/oops").run((context) -> assertThat(context)
+                .getBean("errorPathFilter", FilterRegistrationBean.class)
+                .satisfies((registration) -> assertThat(registration.getUrlPatterns()).containsExactly("/oops")));
+    }
+
+    @Test
+    void leavesErrorsAloneWhenProblemDetailsAreSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.web.problem-details=false")
+                .run((context) -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(TomcatProblemErrorReports.class)
+                        .doesNotHaveBean(ProblemTypeAdvice.class)
+                        .doesNotHaveBean("errorPathFilter")
+                        .doesNotHaveBean("emptyErrorBodyFilter"));
+    }
+
+    @Test
+    void backsOffToTheServicesOwnErrorBeans() {
+        this.runner.withUserConfiguration(OwnErrorBeans.class).run((context) -> {
+            OwnErrorBeans own = context.getBean(OwnErrorBeans.class);
+            assertThat(context).getBean(TomcatProblemErrorReports.class).isSameAs(own.reports);
+            assertThat(context).getBean(ProblemTypeAdvice.class).isSameAs(own.advice);
+            assertThat(context).getBean("errorPathFilter").isSameAs(own.errorPath);
+            assertThat(context).getBean("requestGuard").isSameAs(own.guard);
+        });
+    }
+
+    @Test
+    void leavesTheValveOutWithoutTomcat() {
+        this.runner.withClassLoader(new FilteredClassLoader(Tomcat.class))
+                .run((context) -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(TomcatProblemErrorReports.class)
+                        .hasBean("errorPathFilter"));
+    }
+
+    @Test
+    void leavesTheProblemTypesOutWithoutSpringMvc() {
+        this.runner.withClassLoader(new FilteredClassLoader(ResponseBodyAdvice.class))
+                .run((context) -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(ProblemTypeAdvice.class)
+                        .hasBean("requestGuard"));
+    }
+
+    @Test
+    void guardsRequestBodiesAt64KibByDefault() {
+        this.runner.run((context) -> {
+            assertThat(context).getBean("requestGuard", FilterRegistrationBean.class)
+                    .satisfies((registration) -> assertThat(registration.getFilter()).isInstanceOf(RequestGuard.class));
+            assertThat(context.getBean(MyriadObservabilityProperties.class).web().maxBodySize().toBytes())
+                    .isEqualTo(65_536);
+        });
+    }
+
+    @Test
+    void takesTheBodyLimitFromItsProperty() {
+        this.runner.withPropertyValues("myriad.observability.web.max-body-size=16KB").run((context) -> assertThat(
+                context.getBean(MyriadObservabilityProperties.class).web().maxBodySize().toBytes()).isEqualTo(16_384));
+    }
+
+    @Test
+    void guardsNoRequestWhenTheGuardIsSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.web.request-guard=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("requestGuard"));
+    }
+
     private static ServerRequestObservationContext request(String path) {
         return new ServerRequestObservationContext(new MockHttpServletRequest("GET", path),
                 new MockHttpServletResponse());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnErrorBeans {
+
+        final TomcatProblemErrorReports reports = new TomcatProblemErrorReports();
+
+        final ProblemTypeAdvice advice = new ProblemTypeAdvice();
+
+        final FilterRegistrationBean<ErrorPathFilter> errorPath = new FilterRegistrationBean<>(new ErrorPathFilter());
+
+        final FilterRegistrationBean<RequestGuard> guard = new FilterRegistrationBean<>(
+                new RequestGuard(DataSize.ofKilobytes(1)));
+
+        @Bean
+        TomcatProblemErrorReports ownReports() {
+            return this.reports;
+        }
+
+        @Bean
+        ProblemTypeAdvice ownAdvice() {
+            return this.advice;
+        }
+
+        @Bean
+        FilterRegistrationBean<ErrorPathFilter> errorPathFilter() {
+            return this.errorPath;
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestGuard> requestGuard() {
+            return this.guard;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as an RFC 9457 problem: bad input (counted as rejected queries), an unknown query id, and
- * a query the fleet could not answer. Never a stack trace.
+ * a query the fleet could not answer. Never a stack trace. A body over the limit never gets here: the starter's
+ * request guard answers 413 before the body is read ({@code myriad.observability.web.max-body-size}).
  */
 @RestControllerAdvice
 class QueryProblems extends ResponseEntityExceptionHandler {
@@ -64,12 +65,6 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         this.metrics.rejected();
-        if (causedByTooLargeBody(ex)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body must be at most " + BodySizeLimit.MAX_BODY_BYTES + " bytes");
-            problem.setTitle("Request body too large");
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body must be a JSON object such as {\"text\": \"What is a lightbulb?\"}");
         problem.setTitle("Unreadable request body");
@@ -126,14 +121,5 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("queryId", answer.queryId());
         problem.setProperty("traceId", answer.traceId());
         return problem;
-    }
-
-    private static boolean causedByTooLargeBody(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

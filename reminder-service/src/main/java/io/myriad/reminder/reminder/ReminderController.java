@@ -5,11 +5,13 @@ import java.util.List;
 import io.myriad.reminder.delivery.Delivery;
 import io.myriad.reminder.delivery.DeliveryStore;
 import io.myriad.reminder.security.CurrentUser;
+import io.myriad.reminder.web.Ids;
 import io.myriad.reminder.web.Operation;
 import io.myriad.reminder.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,26 +55,27 @@ class ReminderController {
 
     @GetMapping("/{id}")
     @Operation(entity = "reminder", value = "read")
-    Reminder get(@PathVariable String id) {
+    Reminder get(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.reminders.get(CurrentUser.id(), id);
     }
 
     @GetMapping("/{id}/deliveries")
     @Operation(entity = "reminder", value = "read")
-    List<Delivery> deliveries(@PathVariable String id) {
+    List<Delivery> deliveries(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.deliveries.of(this.reminders.get(CurrentUser.id(), id).id());
     }
 
     @PutMapping("/{id}")
     @Operation(entity = "reminder", value = "update")
-    Reminder update(@PathVariable String id, @Valid @RequestBody ReminderRequest request) {
+    Reminder update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
+            @Valid @RequestBody ReminderRequest request) {
         return this.reminders.update(CurrentUser.id(), id, request);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(entity = "reminder", value = "delete")
-    void delete(@PathVariable String id) {
+    void delete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         this.reminders.delete(CurrentUser.id(), id);
     }
 }

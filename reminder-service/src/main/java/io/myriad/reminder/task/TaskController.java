@@ -1,11 +1,13 @@
 package io.myriad.reminder.task;
 
 import io.myriad.reminder.security.CurrentUser;
+import io.myriad.reminder.web.Ids;
 import io.myriad.reminder.web.Operation;
 import io.myriad.reminder.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,26 +48,27 @@ class TaskController {
 
     @GetMapping("/{id}")
     @Operation(entity = "task", value = "read")
-    Task get(@PathVariable String id) {
+    Task get(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.tasks.get(CurrentUser.id(), id);
     }
 
     @PutMapping("/{id}")
     @Operation(entity = "task", value = "update")
-    Task update(@PathVariable String id, @Valid @RequestBody TaskRequest request) {
+    Task update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
+            @Valid @RequestBody TaskRequest request) {
         return this.tasks.update(CurrentUser.id(), id, request);
     }
 
     @PostMapping("/{id}/complete")
     @Operation(entity = "task", value = "complete")
-    Task complete(@PathVariable String id) {
+    Task complete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.tasks.complete(CurrentUser.id(), id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(entity = "task", value = "delete")
-    void delete(@PathVariable String id) {
+    void delete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         this.tasks.delete(CurrentUser.id(), id);
     }
 }

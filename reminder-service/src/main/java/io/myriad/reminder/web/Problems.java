@@ -2,6 +2,7 @@ package io.myriad.reminder.web;
 
 import java.util.List;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.http.HttpHeaders;
@@ -14,9 +15,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the API as an RFC 9457 problem, with each invalid field named; never a stack trace. */
+/**
+ * Every error of the API as an RFC 9457 problem, with each invalid field or parameter named as the client wrote it;
+ * never a stack trace or a Java class name. The starter answers what never reaches here (bodies over the limit,
+ * malformed requests, the error path) and gives these problems their type.
+ */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
@@ -34,11 +40,40 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String where = (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty())
-                ? " (at " + databind.getPathReference() + ")" : "";
+                ? " (at " + path(databind.getPath()) + ")" : "";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body must be a JSON object with the documented fields and types" + where);
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " "
+                                + error.getDefaultMessage()))
+                .sorted()
+                .toList();
+        return handleExceptionInternal(ex, invalid(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * The JSON path of the field Jackson could not read, as a client wrote it ({@code channels[2].url}); Jackson's
+     * own path reference starts with the Java class ({@code io.myriad.reminder.reminder.ReminderRequest["..."]}).
+     */
+    static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the top level" : path.toString();
     }
 
     @ExceptionHandler

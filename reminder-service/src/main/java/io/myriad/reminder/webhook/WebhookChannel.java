@@ -32,7 +32,8 @@ import org.springframework.web.client.RestClient;
  * a signed request goes to the URL the user named and nowhere else.
  *
  * <p>The client comes from Boot's {@link RestClient.Builder}, so each request is observed (a span of the delivery's
- * trace, {@code http.client.requests}); without one (a unit test) a plain builder on the observation registry.
+ * trace, {@code http.client.requests} with {@code client.name="webhook"}, never the user's host: see
+ * {@link WebhookObservationConvention}); without one (a unit test) a plain builder on the observation registry.
  * The request factory is always this channel's own: the timeout, HTTP/1.1 (which every receiver speaks) and no
  * redirects, whatever {@code spring.http.clients.*} says for other clients.
  */
@@ -67,6 +68,7 @@ class WebhookChannel implements DeliveryChannel {
         this.client = builders.getIfAvailable(() -> RestClient.builder()
                         .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
                 .requestFactory(requests)
+                .observationConvention(new WebhookObservationConvention())
                 .build();
         this.json = json;
         this.clock = clock;

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.reminder.delivery.Delivery;
 import io.myriad.reminder.reminder.Channel;
@@ -156,6 +159,33 @@ class WebhookChannelTest {
                 .withMessageStartingWith("Webhook refused: ");
         assertThat(hook.requests()).as("nothing sent").isEmpty();
         assertThat(channel(SECRET, Duration.ofSeconds(2)).refusal(loopback)).isEmpty();
+    }
+
+    @Test
+    void tagsItsClientMetricsWithWebhookWhateverHostTheUserNamed() throws IOException {
+        // given a channel observed into a meter registry, and one receiver reached under two host names
+        MeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        WebhookChannel observed = new WebhookChannel(
+                new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class),
+                new StaticListableBeanFactory(Map.of("observations", observations))
+                        .getBeanProvider(ObservationRegistry.class),
+                JSON, Clock.fixed(NOW, ZoneOffset.UTC), new WebhookProperties(SECRET, Duration.ofSeconds(2), true));
+        this.channels.add(observed);
+        WebhookReceiver.Endpoint hook = this.receiver.endpoint("/hook", 204);
+
+        // when it delivers to both
+        observed.deliver(delivery(), reminder(), new Channel(ChannelType.WEBHOOK, hook.url(), null));
+        observed.deliver(delivery(), reminder(),
+                new Channel(ChannelType.WEBHOOK, hook.url().replace("127.0.0.1", "localhost"), null));
+
+        // then both calls are one series, named for the channel, with neither host nor path in any tag
+        assertThat(meters.find("http.client.requests").timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.getId().getTag("client.name")).isEqualTo("webhook");
+            assertThat(timer.getId().getTag("uri")).isEqualTo("none");
+            assertThat(timer.count()).isEqualTo(2);
+        });
     }
 
     private WebhookChannel channel(String secret, Duration timeout) {
