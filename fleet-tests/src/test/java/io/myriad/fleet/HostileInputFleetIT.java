@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.myriad.testsupport.JwtKeys;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,23 +112,38 @@ class HostileInputFleetIT {
     @Test
     void aThousandValuesAUserChoseAddNoMetricSeries() throws Exception {
         // given one round of each kind of request whose values a user chooses, so that their ordinary series exist
-        chosenValues(5, "warm");
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        chosenValues(10, marker + "warm");
         Map<String, Set<String>> before = series();
 
-        // when a thousand distinct values go through the same requests
-        chosenValues(1000, "v");
+        // when a thousand distinct values go through the same requests: questions naming them, query ids, webhook
+        // hosts, concept names, unknown paths, and as many users
+        chosenValues(1000, marker);
 
-        // then no service exposes a series it did not expose before
+        // then no series names any of them, and no series of the requests' own families appeared
         Map<String, Set<String>> after = series();
         Map<String, Set<String>> added = new TreeMap<>();
         after.forEach((service, names) -> {
-            Set<String> grown = new TreeSet<>(names);
-            grown.removeAll(before.getOrDefault(service, Set.of()));
+            Set<String> grown = names.stream().filter((name) -> name.contains(marker) || (requestDriven(name)
+                    && !before.getOrDefault(service, Set.of()).contains(name)))
+                    .collect(Collectors.toCollection(TreeSet::new));
             if (!grown.isEmpty()) {
                 added.put(service, grown);
             }
         });
         assertThat(added).as("series added by user-chosen values").isEmpty();
+    }
+
+    /**
+     * The families a request can add series to: HTTP server and client meters, the fleet's own and Spring Security's.
+     * The JVM's and the Kafka clients' families are left out of the before/after comparison, because they grow by
+     * themselves (a first full GC for a new cause, a producer's per-node meters bound a minute after its first
+     * send); a user's value in any family is still caught by the marker.
+     */
+    private static boolean requestDriven(String series) {
+        return Stream.of("http_server_requests", "http_client_requests", "orchestrator_", "reminder_", "input_",
+                "agents_", "graphdb_", "output_", "myriad_", "audit_", "spring_security_")
+                .anyMatch(series::startsWith);
     }
 
     // ---- the cases ------------------------------------------------------------------------------------------------
@@ -264,7 +280,7 @@ class HostileInputFleetIT {
             for (String nested : List.of(arrays, objects, inField)) {
                 cases.add(new Case("deep nesting", endpoint.name() + " depth " + nested.length() / 2,
                         endpoint.port(), http(endpoint.method(), endpoint.path(), json(endpoint.token()),
-                                utf8(nested)), Set.of(400)));
+                                utf8(nested)), Set.of(400, 413)));
             }
         }
     }
@@ -411,13 +427,14 @@ class HostileInputFleetIT {
         for (Map.Entry<String, String> token : forged.entrySet()) {
             Map<String, String> auth = headers("Content-Type", "application/json", "Authorization",
                     "Bearer " + token.getValue());
+            // A header over Tomcat's 8 KB is refused as malformed before anyone reads the token.
+            Set<Integer> refused = token.getValue().length() > 8000 ? Set.of(400) : Set.of(401);
             cases.add(new Case("forged tokens", "ask with " + token.getKey(), orchestrator,
-                    http("POST", "/api/v1/queries", auth, body(Map.of("text", "What is a lightbulb?"))),
-                    Set.of(401)));
+                    http("POST", "/api/v1/queries", auth, body(Map.of("text", "What is a lightbulb?"))), refused));
             cases.add(new Case("forged tokens", "reminders with " + token.getKey(), reminders,
-                    http("GET", "/api/v1/reminders", auth, null), Set.of(401)));
+                    http("GET", "/api/v1/reminders", auth, null), refused));
             cases.add(new Case("forged tokens", "graph write with " + token.getKey(), graph,
-                    http("POST", "/api/v1/concepts", auth, manyConcepts(1)), Set.of(401)));
+                    http("POST", "/api/v1/concepts", auth, manyConcepts(1)), refused));
         }
         Map<String, String> basic = headers("Content-Type", "application/json", "Authorization", "Basic dXNlcjpwYXNz");
         cases.add(new Case("forged tokens", "ask with basic auth", orchestrator,
@@ -553,7 +570,7 @@ class HostileInputFleetIT {
         int reminders = port("reminder-service");
         int graph = port("graphdb-manager");
         for (int i = 0; i < count; i++) {
-            String value = prefix + i + "x" + UUID.randomUUID().toString().substring(0, 8);
+            String value = prefix + i;
             String user = LocalFleet.userToken("tags-" + value);
             switch (i % 5) {
                 case 0 -> RawHttp.send(orchestrator, http("POST", "/api/v1/queries", json(user),

@@ -186,6 +186,10 @@ class ReminderApiIT {
                 + "\",\"zone\":\"UTC\",\"channels\":[{\"type\":\"pigeon\"}]}");
         Api.Response noChannels = dave.post("/api/v1/reminders", "{\"message\":\"m\",\"dueAt\":\"" + future
                 + "\",\"zone\":\"UTC\",\"channels\":[]}");
+        Api.Response credentials = dave.post("/api/v1/reminders", "{\"message\":\"m\",\"dueAt\":\"" + future
+                + "\",\"zone\":\"UTC\",\"channels\":[{\"type\":\"webhook\",\"url\":\"https://u:p@example.com/\"}]}");
+        Api.Response noSuchPort = dave.post("/api/v1/reminders", "{\"message\":\"m\",\"dueAt\":\"" + future
+                + "\",\"zone\":\"UTC\",\"channels\":[{\"type\":\"webhook\",\"url\":\"https://example.com:99999/\"}]}");
 
         assertThat(badZone.status()).isEqualTo(400);
         assertThat(badZone.json().path("errors").toString()).contains("zone");
@@ -195,6 +199,10 @@ class ReminderApiIT {
         assertThat(weekly.json().path("errors").toString()).as(weekly.toString()).contains("recurrence.days");
         assertThat(unknownChannel.status()).isEqualTo(400);
         assertThat(noChannels.status()).isEqualTo(400);
+        assertThat(credentials.json().path("errors").toString()).as(credentials.toString())
+                .contains("channels[0].url must be an absolute http or https URL, without user info");
+        assertThat(noSuchPort.json().path("errors").toString()).as(noSuchPort.toString())
+                .contains("on a port from 1 to 65535");
         assertThat(dave.get("/api/v1/reminders").json().path("total").asLong()).isZero();
         assertThat(this.redis.opsForZSet().zCard(RedisKeys.DUE)).isEqualTo(dueBefore);
     }

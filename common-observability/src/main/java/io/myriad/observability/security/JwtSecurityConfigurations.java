@@ -59,7 +59,7 @@ final class JwtSecurityConfigurations {
             }
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                    new JwtAudienceValidator(audience)));
+                    new JwtAudienceValidator(audience), new JwtSubjectValidator()));
             return decoder;
         }
 

@@ -32,6 +32,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        // A request line naming an HTTP version Tomcat does not speak (HTTP/9.9) is the client's fault, not the
+        // server's: answered as the malformed request it is, so that a scanner's garbage never counts as a 5xx in
+        // the error-rate alerts.
+        if (status == 505) {
+            status = 400;
+            response.setStatus(status);
+        }
         AtomicBoolean ioAllowed = new AtomicBoolean(true);
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {

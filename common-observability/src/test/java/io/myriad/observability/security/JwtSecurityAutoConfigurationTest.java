@@ -69,6 +69,23 @@ class JwtSecurityAutoConfigurationTest {
     }
 
     @Test
+    void refusesATokenWithoutASubjectOrWithOneThatIsNotAPlainIdentifier() throws Exception {
+        this.runner.withPropertyValues(users("myriad-queries")).run((context) -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            List<String> audience = List.of("myriad-queries");
+
+            assertThat(decoder.decode(token(USERS, "myriad-local", audience, "alice@example.com|7-f_2.x"))
+                    .getSubject()).isEqualTo("alice@example.com|7-f_2.x");
+            assertRefused(decoder, token(USERS, "myriad-local", audience, null));
+            assertRefused(decoder, token(USERS, "myriad-local", audience, ""));
+            assertRefused(decoder, token(USERS, "myriad-local", audience, "*"));
+            assertRefused(decoder, token(USERS, "myriad-local", audience, "alice:reminders"));
+            assertRefused(decoder, token(USERS, "myriad-local", audience, "a b"));
+            assertRefused(decoder, token(USERS, "myriad-local", audience, "a".repeat(129)));
+        });
+    }
+
+    @Test
     void acceptsTheServicesTokensSignedWithTheServicesKeyOnly() throws Exception {
         this.runner.withPropertyValues(users("myriad-graph"))
                 .withPropertyValues("myriad.security.jwt.service-issuer=myriad-services",
@@ -145,8 +162,9 @@ class JwtSecurityAutoConfigurationTest {
         NimbusJwtEncoder encoder = NimbusJwtEncoder
                 .withKeyPair((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()).build();
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).audience(audience).subject(subject)
-                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5))).build();
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer(issuer).audience(audience)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5)));
+        JwtClaimsSet claims = ((subject != null) ? builder.subject(subject) : builder).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }

@@ -71,6 +71,12 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void answersAnHttpVersionItDoesNotSpeakWithABadRequestProblemNotA5xx() throws Exception {
+        assertProblem(raw(port, "GET / HTTP/9.9\r\nHost: localhost\r\n\r\n"), 400, "bad-request");
+        assertProblem(raw(managementPort, "GET / HTTP/9.9\r\nHost: localhost\r\n\r\n"), 400, "bad-request");
+    }
+
+    @Test
     void answersALonePercentWithABadRequestProblem() throws Exception {
         assertProblem(raw(port, "GET /% HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "bad-request");
     }

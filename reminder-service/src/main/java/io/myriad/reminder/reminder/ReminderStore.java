@@ -223,7 +223,7 @@ public class ReminderStore {
             switch (channel.type()) {
                 case WEBHOOK -> {
                     if (!isHttpUrl(channel.url())) {
-                        problems.add(field + ".url must be an absolute http or https URL");
+                        problems.add(field + ".url must be an absolute http or https URL, without user info, on a port from 1 to 65535");
                     }
                     else if (this.channels.available(channel.type())) {
                         this.channels.refusal(channel).ifPresent(why -> problems.add(field + ".url: " + why));
@@ -252,7 +252,10 @@ public class ReminderStore {
         }
         try {
             URI uri = URI.create(url);
-            return uri.isAbsolute() && uri.getHost() != null
+            // No credentials in the URL (they would be stored and shown back with the reminder; a webhook is
+            // authenticated by its signature), and a port a socket can have.
+            return uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && uri.getPort() >= -1 && uri.getPort() <= 65_535 && uri.getPort() != 0
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
         }
         catch (IllegalArgumentException ex) {
