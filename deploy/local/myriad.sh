@@ -294,8 +294,10 @@ start_infra_process() {
   case $1 in
     kafka) jvm kafka "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$DATA/kafka" ;;
     neo4j) jvm neo4j "$NEO4J_PORT" "$DATA/neo4j" ;;
-    redis) launch redis "$REDIS" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA/redis" --save 60 1 --appendonly no \
-             --daemonize no ;;
+    # The append-only file, written every second: a Redis that crashes (kill -9) loses at most a second of reminders,
+    # not the minute since its last snapshot.
+    redis) launch redis "$REDIS" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA/redis" --save 60 1 \
+             --appendonly yes --appendfsync everysec --daemonize no ;;
     zipkin)
       # In-memory spans, capped so that a long session does not grow the heap without bound.
       local -x MEM_MAX_SPANS=50000

@@ -343,7 +343,7 @@ class QueryPipelineIT {
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             HttpResponse<String> response = send(post("/api/v1/queries",
                     BodyPublishers.ofString("{\"text\": \"" + refusal.getKey() + "\", \"zone\": \"Europe/Paris\"}"),
-                    "application/json").header("X-User-Id", "bob").build());
+                    "application/json", TestTokens.forUser("bob")).build());
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
             assertProblem(response);
@@ -353,13 +353,13 @@ class QueryPipelineIT {
             assertThat(problem.path("detail").asString()).contains(refusal.getValue());
             assertThat(response.body()).doesNotContain("io.myriad").doesNotContain("ReminderSpec");
             String queryId = problem.path("queryId").asString();
-            assertThat(JSON.readTree(get("/api/v1/queries/" + queryId).body()).path("status").asString())
-                    .isEqualTo("rejected");
+            assertThat(JSON.readTree(get("/api/v1/queries/" + queryId, TestTokens.forUser("bob")).body())
+                    .path("status").asString()).isEqualTo("rejected");
         }
         // A valid reminder asked after them reaches the topic: had any of those been sent, it would be there too.
         HttpResponse<String> valid = send(post("/api/v1/queries",
                 BodyPublishers.ofString("{\"text\": \"Remind me to replace the lightbulb tomorrow at 9\"}"),
-                "application/json").header("X-User-Id", "bob").build());
+                "application/json", TestTokens.forUser("bob")).build());
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.fleet.remindCommands)
                 .anyMatch(record -> record.key().equals("bob")));
