@@ -1,9 +1,5 @@
 package io.myriad.graphdb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,18 +25,15 @@ final class TestTokens {
 
     static final JwtKeys SERVICES = JwtKeys.generate();
 
-    private static final Path KEYS = keys();
-
     private TestTokens() {
     }
 
     static void register(DynamicPropertyRegistry properties) {
         properties.add("myriad.security.jwt.issuer", () -> ISSUER);
         properties.add("myriad.security.jwt.audience", () -> AUDIENCE);
-        properties.add("myriad.security.jwt.public-key-location", () -> KEYS.resolve("users.pub.pem").toUri().toString());
+        properties.add("myriad.security.jwt.public-key-location", USERS::publicKeyLocation);
         properties.add("myriad.security.jwt.service-issuer", () -> SERVICE_ISSUER);
-        properties.add("myriad.security.jwt.service-public-key-location",
-                () -> KEYS.resolve("services.pub.pem").toUri().toString());
+        properties.add("myriad.security.jwt.service-public-key-location", SERVICES::publicKeyLocation);
     }
 
     /** An operator's token that may change the graph, as {@code ./myriad token admin --scope graph:write} makes. */
@@ -51,20 +44,5 @@ final class TestTokens {
     /** The orchestrator's own token, as its neurogenesis signs it. */
     static String orchestrator() {
         return SERVICES.token(SERVICE_ISSUER, List.of(AUDIENCE), "orchestrator", WRITE, Duration.ofMinutes(5));
-    }
-
-    private static Path keys() {
-        try {
-            Path directory = Files.createTempDirectory("graphdb-keys");
-            USERS.writePublicKey(directory.resolve("users.pub.pem"));
-            SERVICES.writePublicKey(directory.resolve("services.pub.pem"));
-            directory.toFile().deleteOnExit();
-            directory.resolve("users.pub.pem").toFile().deleteOnExit();
-            directory.resolve("services.pub.pem").toFile().deleteOnExit();
-            return directory;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

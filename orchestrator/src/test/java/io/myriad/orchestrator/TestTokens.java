@@ -1,9 +1,5 @@
 package io.myriad.orchestrator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,38 +21,18 @@ final class TestTokens {
 
     static final JwtKeys SERVICES = JwtKeys.generate();
 
-    private static final Path KEYS = keys();
-
     private TestTokens() {
     }
 
     static void register(DynamicPropertyRegistry properties) {
         properties.add("myriad.security.jwt.issuer", () -> ISSUER);
         properties.add("myriad.security.jwt.audience", () -> AUDIENCE);
-        properties.add("myriad.security.jwt.public-key-location", () -> KEYS.resolve("users.pub.pem").toUri().toString());
-        properties.add("myriad.graphdb.token.private-key-location",
-                () -> KEYS.resolve("services.key.pem").toUri().toString());
+        properties.add("myriad.security.jwt.public-key-location", USERS::publicKeyLocation);
+        properties.add("myriad.graphdb.token.private-key-location", SERVICES::privateKeyLocation);
     }
 
     /** A user's token as {@code ./myriad token} makes it: for the query API and the reminders. */
     static String forUser(String user) {
         return USERS.token(ISSUER, List.of(AUDIENCE, "myriad-reminders"), user, null, Duration.ofMinutes(10));
-    }
-
-    private static Path keys() {
-        try {
-            Path directory = Files.createTempDirectory("orchestrator-keys");
-            USERS.writePublicKey(directory.resolve("users.pub.pem"));
-            SERVICES.writePublicKey(directory.resolve("services.pub.pem"));
-            SERVICES.writePrivateKey(directory.resolve("services.key.pem"));
-            directory.toFile().deleteOnExit();
-            for (String file : List.of("users.pub.pem", "services.pub.pem", "services.key.pem")) {
-                directory.resolve(file).toFile().deleteOnExit();
-            }
-            return directory;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.myriad.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ public final class JwtKeys {
     private final PrivateKey privateKey;
 
     private final PublicKey publicKey;
+
+    private String publicKeyLocation;
+
+    private String privateKeyLocation;
 
     private JwtKeys(PrivateKey privateKey, PublicKey publicKey) {
         this.privateKey = privateKey;
@@ -67,6 +72,41 @@ public final class JwtKeys {
     public String writePublicKey(Path file) throws IOException {
         Files.writeString(file, pem("PUBLIC KEY", this.publicKey.getEncoded()));
         return file.toUri().toString();
+    }
+
+    /**
+     * The public key in a temporary PEM file (written once, deleted when the JVM exits), as a {@code file:} location
+     * for a service under test that verifies these keys' tokens.
+     */
+    public synchronized String publicKeyLocation() {
+        if (this.publicKeyLocation == null) {
+            this.publicKeyLocation = writeTemporary("public", this::writePublicKey);
+        }
+        return this.publicKeyLocation;
+    }
+
+    /** The private key in a temporary PEM file, likewise, for a service under test that signs its own tokens. */
+    public synchronized String privateKeyLocation() {
+        if (this.privateKeyLocation == null) {
+            this.privateKeyLocation = writeTemporary("private", this::writePrivateKey);
+        }
+        return this.privateKeyLocation;
+    }
+
+    private interface KeyWriter {
+
+        String write(Path file) throws IOException;
+    }
+
+    private static String writeTemporary(String kind, KeyWriter writer) {
+        try {
+            Path file = Files.createTempFile("myriad-" + kind + "-key-", ".pem");
+            file.toFile().deleteOnExit();
+            return writer.write(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /**
