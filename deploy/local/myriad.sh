@@ -706,7 +706,8 @@ load() {
   # load.lua takes these users in turn, one per question: ~300 questions/s over 64 users is ~5/s each, far under the
   # per-user rate limit (20/s, docs/security.md), so the run measures the fleet and not the limiter. Long enough for
   # any run (the local key, local users).
-  local -x MYRIAD_TOKENS="" user_token i
+  local -x MYRIAD_TOKENS=""
+  local user_token i
   for i in $(seq 1 64); do
     user_token=$(token "load-$i" --ttl 86400) || exit 1
     MYRIAD_TOKENS+="${MYRIAD_TOKENS:+,}$user_token"
