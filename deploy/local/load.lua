@@ -16,13 +16,22 @@ for i, question in ipairs(questions) do
   bodies[i] = '{"text":"' .. question .. '","format":"text"}'
 end
 
--- ./myriad load signs a token for the user "load" and hands it over in MYRIAD_TOKEN: every question needs one.
-local token = os.getenv("MYRIAD_TOKEN")
-if token == nil or token == "" then
-  io.stderr:write("load.lua: MYRIAD_TOKEN is not set; run it through ./myriad load\n")
+-- ./myriad load signs a token for each of its users ("load-1" .. "load-64") and hands them over, comma-separated, in
+-- MYRIAD_TOKENS: the questions take the users in turn, so that each stays far under the services' per-user rate limit
+-- (docs/security.md, Limits) and the run measures the fleet, not the limiter. MYRIAD_TOKEN alone (one user) still
+-- works, for a run kept under that user's limit.
+local tokens = {}
+for token in string.gmatch(os.getenv("MYRIAD_TOKENS") or os.getenv("MYRIAD_TOKEN") or "", "[^,]+") do
+  table.insert(tokens, token)
+end
+if #tokens == 0 then
+  io.stderr:write("load.lua: MYRIAD_TOKENS is not set; run it through ./myriad load\n")
   os.exit(1)
 end
-local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+local headers = {}
+for i, token in ipairs(tokens) do
+  headers[i] = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+end
 
 local threads = {}
 
@@ -33,13 +42,15 @@ end
 
 function init(args)
   next_question = id % #bodies
+  next_user = (id * 7) % #headers  -- the threads start at different users
   failed = 0   -- not 200
   partial = 0  -- 200, but an agent's part is missing
 end
 
 function request()
   next_question = next_question % #bodies + 1
-  return wrk.format("POST", "/api/v1/queries", headers, bodies[next_question])
+  next_user = next_user % #headers + 1
+  return wrk.format("POST", "/api/v1/queries", headers[next_user], bodies[next_question])
 end
 
 function response(status, headers, body)

@@ -33,6 +33,8 @@ class ConfigurationMetadataTest {
                 "myriad.observability.web.access-log", "myriad.observability.web.observe-actuator",
                 "myriad.security.jwt.issuer", "myriad.security.jwt.public-key-location", "myriad.security.jwt.audience",
                 "myriad.security.jwt.service-issuer", "myriad.security.jwt.service-public-key-location",
+                "myriad.security.rate-limit.enabled", "myriad.security.rate-limit.capacity",
+                "myriad.security.rate-limit.refill-per-second", "myriad.security.rate-limit.max-users",
                 "myriad.kafka.topic.replicas", "myriad.kafka.topic.min-insync-replicas",
                 "myriad.kafka.dead-letter.enabled", "myriad.kafka.dead-letter.max-retries",
                 "myriad.kafka.dead-letter.initial-interval", "myriad.kafka.dead-letter.multiplier",
@@ -52,6 +54,9 @@ class ConfigurationMetadataTest {
                 .isEqualTo("64KB");
         assertThat(properties.get("myriad.observability.metrics.tag-guard.max-values").path("defaultValue").asInt())
                 .isEqualTo(100);
+        assertThat(properties.get("myriad.security.rate-limit.capacity").path("defaultValue").asInt()).isEqualTo(40);
+        assertThat(properties.get("myriad.security.rate-limit.refill-per-second").path("defaultValue").asInt())
+                .isEqualTo(20);
         assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
                 .isFalse();
     }

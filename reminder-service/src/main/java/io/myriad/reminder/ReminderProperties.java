@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the second attempt; it doubles per attempt, with jitter
  * @param maxBackoff the longest wait between attempts
  * @param inboxSize in-app deliveries kept per user for when no connection is open
+ * @param maxRemindersPerUser reminders a user may have stored, fired one-off reminders included until deleted
+ * @param maxTasksPerUser tasks a user may have stored, completed ones included until deleted
+ * @param maxConnectionsPerUser WebSocket connections a user may have open on one instance
  */
 @Validated
 @ConfigurationProperties("myriad.reminders")
@@ -35,5 +38,8 @@ public record ReminderProperties(
         @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
         @DefaultValue("1s") @NotNull Duration initialBackoff,
         @DefaultValue("30s") @NotNull Duration maxBackoff,
-        @DefaultValue("1000") @Min(1) int inboxSize) {
+        @DefaultValue("1000") @Min(1) int inboxSize,
+        @DefaultValue("1000") @Min(1) int maxRemindersPerUser,
+        @DefaultValue("1000") @Min(1) int maxTasksPerUser,
+        @DefaultValue("5") @Min(1) int maxConnectionsPerUser) {
 }

@@ -65,7 +65,8 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("WWW-Authenticate").orElse(""));
+                    response.headers().firstValue("WWW-Authenticate").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(""));
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
@@ -77,7 +78,7 @@ public final class Api {
     }
 
     /** What came back. */
-    public record Response(int status, String body, String contentType, String wwwAuthenticate) {
+    public record Response(int status, String body, String contentType, String wwwAuthenticate, String retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(this.body);

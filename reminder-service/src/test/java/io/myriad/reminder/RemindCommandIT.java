@@ -54,7 +54,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The orchestrator's remind commands: each becomes exactly one reminder, however often Kafka delivers it; one that
  * cannot become a reminder is on the dead-letter topic, counted, instead of dropped.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = { "management.server.port=0",
+        "myriad.reminders.max-reminders-per-user=3" })
 @RealKafka
 @RealRedis
 class RemindCommandIT {
@@ -174,6 +175,38 @@ class RemindCommandIT {
         assertThat(messages(Api.as(this.port, user))).isEmpty();
         assertThat(scrape()).containsPattern("myriad_kafka_dead_letters_total\\{[^}]*reason=\"validation\","
                 + "topic=\"myriad.reminder.commands\"} [1-9]");
+    }
+
+    @Test
+    void aCommandOverTheUsersReminderQuotaLandsOnTheDeadLetterTopicAndADeleteMakesRoom() throws Exception {
+        String user = "ros-" + UUID.randomUUID();
+        Api ros = Api.as(this.port, user);
+        String due = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(1).withNano(0).toString();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(ros.post("/api/v1/reminders", "{\"message\":\"made in the app " + i + "\",\"dueAt\":\"" + due
+                    + "\",\"zone\":\"UTC\"}").json().path("id").asString());
+        }
+        RemindCommand over = command(user, "asked in a question");
+
+        this.kafka.send(Topics.REMINDER_COMMANDS, user, over).get();
+
+        ConsumerRecord<byte[], byte[]> deadLetter = await("the command over the quota on the dead-letter topic")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetter(over.commandId()), java.util.Objects::nonNull);
+        assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn"))
+                .isEqualTo("io.myriad.reminder.web.QuotaExceededException");
+        assertThat(messages(ros)).hasSize(3).doesNotContain("asked in a question");
+
+        assertThat(ros.delete("/api/v1/reminders/" + ids.get(0)).status()).isEqualTo(204);
+        RemindCommand after = command(user, "asked again");
+        this.kafka.send(Topics.REMINDER_COMMANDS, user, after).get();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messages(ros)).contains("asked again"));
+    }
+
+    private static RemindCommand command(String user, String message) {
+        return new RemindCommand(UUID.randomUUID().toString(), "query-q", user,
+                new ReminderSpec(message, Instant.now().plus(Duration.ofHours(1)), "UTC", null, "in 1 hour"));
     }
 
     private ConsumerRecord<byte[], byte[]> deadLetter(String commandId) {

@@ -32,6 +32,22 @@ final class WebSockets {
         return open(HTTP.newWebSocketBuilder(), "ws://127.0.0.1:" + port + "/ws/reminders?access_token=" + token);
     }
 
+    /** The refused handshake's response, or empty when the connection opened (and is closed again at once). */
+    static java.util.Optional<java.net.http.HttpResponse<?>> refusal(int port, String token) {
+        try {
+            HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/reminders"), new WebSocket.Listener() {
+                    }).join().sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            return java.util.Optional.empty();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+                return java.util.Optional.of(refused.getResponse());
+            }
+            throw ex;
+        }
+    }
+
     private static Client open(WebSocket.Builder builder, String uri) {
         LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         try {

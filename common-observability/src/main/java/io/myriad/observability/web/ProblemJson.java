@@ -60,7 +60,7 @@ public final class ProblemJson {
     }
 
     /** Writes the problem as the whole response; the caller has made sure nothing was committed yet. */
-    static void write(HttpServletResponse response, int status, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
         byte[] body = render(status, detail).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);

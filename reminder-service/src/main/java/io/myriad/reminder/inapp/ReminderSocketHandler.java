@@ -22,9 +22,15 @@ class ReminderSocketHandler extends TextWebSocketHandler {
         this.sessions = sessions;
     }
 
+    /** {@link ConnectionLimit} refused the user's handshakes over the limit; one that raced past it is closed. */
+    static final CloseStatus TOO_MANY_CONNECTIONS = CloseStatus.POLICY_VIOLATION
+            .withReason("Too many connections for this user");
+
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
-        this.sessions.opened(CurrentUser.of(session.getPrincipal()), session);
+    public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+        if (!this.sessions.opened(CurrentUser.of(session.getPrincipal()), session)) {
+            session.close(TOO_MANY_CONNECTIONS);
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
+import io.myriad.reminder.ReminderProperties;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
@@ -45,8 +46,11 @@ class Sessions implements SmartLifecycle {
 
     private final Relay relay;
 
-    Sessions(MeterRegistry registry, Relay relay) {
+    private final int maxPerUser;
+
+    Sessions(MeterRegistry registry, Relay relay, ReminderProperties properties) {
         this.relay = relay;
+        this.maxPerUser = properties.maxConnectionsPerUser();
         Gauge.builder("websocket_connections_active", this.open, AtomicInteger::get)
                 .description("WebSocket connections open on this instance").register(registry);
         this.sent = Counter.builder("websocket_messages_sent").description("Messages pushed to WebSocket clients")
@@ -84,16 +88,34 @@ class Sessions implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    void opened(String userId, WebSocketSession session) {
+    /** Whether the user may open one more connection here; the handshake asks before it upgrades. */
+    boolean hasRoom(String userId) {
+        return this.byUser.getOrDefault(userId, Set.of()).size() < this.maxPerUser;
+    }
+
+    /**
+     * Takes the connection in, unless the user already has {@code max-connections-per-user} open here: two
+     * handshakes that both found room a moment ago cannot both be taken, as the count and the add are one step.
+     * @return whether it was taken; the caller closes one that was not
+     */
+    boolean opened(String userId, WebSocketSession session) {
         // Added inside compute: a close of the user's last connection at the same moment cannot drop the set
         // this one joins.
+        boolean[] taken = new boolean[1];
         this.byUser.compute(userId, (user, sessions) -> {
             Set<WebSocketSession> open = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
-            open.add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
-            return open;
+            if (open.size() < this.maxPerUser) {
+                open.add(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_SIZE_LIMIT));
+                taken[0] = true;
+            }
+            return open.isEmpty() ? null : open;
         });
+        if (!taken[0]) {
+            return false;
+        }
         this.open.incrementAndGet();
         this.relay.opened(userId);
+        return true;
     }
 
     void closed(String userId, WebSocketSession session) {

@@ -12,12 +12,15 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final ReminderSocketHandler handler;
 
-    WebSocketConfiguration(ReminderSocketHandler handler) {
+    private final ConnectionLimit limit;
+
+    WebSocketConfiguration(ReminderSocketHandler handler, ConnectionLimit limit) {
         this.handler = handler;
+        this.limit = limit;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(this.handler, "/ws/reminders");
+        registry.addHandler(this.handler, "/ws/reminders").addInterceptors(this.limit);
     }
 }

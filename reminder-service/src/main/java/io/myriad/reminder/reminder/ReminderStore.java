@@ -18,6 +18,7 @@ import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.contracts.reminder.ReminderRules;
 import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.contracts.reminder.ReminderViolation;
+import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.delivery.DeliveryChannels;
 import io.myriad.reminder.delivery.Tracing;
@@ -25,8 +26,11 @@ import io.myriad.reminder.store.Atomically;
 import io.myriad.reminder.store.RedisKeys;
 import io.myriad.reminder.store.RedisPages;
 import io.myriad.reminder.web.InvalidRequestException;
+import io.myriad.reminder.web.Limit;
+import io.myriad.reminder.web.LimitRefusals;
 import io.myriad.reminder.web.NotFoundException;
 import io.myriad.reminder.web.Page;
+import io.myriad.reminder.web.QuotaExceededException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.RedisOperations;
@@ -50,10 +54,12 @@ public class ReminderStore {
     /**
      * Creates a reminder for a command unless the command's id is stored, and stores the id, in one step: the same
      * writes as {@link #scheduleIn} and the audit outbox entry, so a redelivered command (even to two instances at
-     * once) makes one reminder, and one cut short leaves nothing that would stop its redelivery.
+     * once) makes one reminder, and one cut short leaves nothing that would stop its redelivery. A user already
+     * holding {@code max-reminders-per-user} reminders gets none (-1), checked in the same step.
      */
     private static final RedisScript<Long> CREATE_ONCE = RedisScript.of("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[7]) then return -1 end
             redis.call('SET', KEYS[2], ARGV[2])
             redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
             redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
@@ -76,8 +82,12 @@ public class ReminderStore {
 
     private final Tracing tracing;
 
+    private final int maxPerUser;
+
+    private final LimitRefusals refusals;
+
     ReminderStore(StringRedisTemplate redis, Atomically atomically, AuditLog audit, JsonMapper json, Clock clock,
-            DeliveryChannels channels, Tracing tracing) {
+            DeliveryChannels channels, Tracing tracing, ReminderProperties properties, LimitRefusals refusals) {
         this.redis = redis;
         this.atomically = atomically;
         this.audit = audit;
@@ -85,6 +95,8 @@ public class ReminderStore {
         this.clock = clock;
         this.channels = channels;
         this.tracing = tracing;
+        this.maxPerUser = properties.maxRemindersPerUser();
+        this.refusals = refusals;
     }
 
     /** Creates and schedules a reminder asked for through the API. */
@@ -120,7 +132,11 @@ public class ReminderStore {
                         RedisKeys.userReminders(userId), RedisKeys.DUE, RedisKeys.AUDIT_OUTBOX),
                 reminder.id(), this.json.writeValueAsString(reminder),
                 String.valueOf(reminder.createdAt().toEpochMilli()), String.valueOf(dueAt.toEpochMilli()),
-                String.valueOf(REMEMBER_COMMANDS.toSeconds()), entries.get(0).json());
+                String.valueOf(REMEMBER_COMMANDS.toSeconds()), entries.get(0).json(),
+                String.valueOf(this.maxPerUser));
+        if (created != null && created == -1L) {
+            throw full();
+        }
         if (created == null || created != 1L) {
             return Optional.empty();
         }
@@ -131,8 +147,16 @@ public class ReminderStore {
     private Reminder schedule(String userId, String message, Instant dueAt, String zone, List<Channel> channels,
             Recurrence recurrence, String origin) {
         Reminder reminder = reminder(userId, message, dueAt, zone, channels, recurrence, origin);
-        this.atomically.write(ops -> scheduleIn(ops, reminder), created(reminder));
+        // The user's set of reminder ids is the count: the scheduler keeps a fired one-off reminder there (delivered
+        // or failed) until the user deletes it, and a delete frees its place.
+        this.atomically.writeWithin(RedisKeys.userReminders(userId), this.maxPerUser, this::full,
+                ops -> scheduleIn(ops, reminder), created(reminder));
         return reminder;
+    }
+
+    private QuotaExceededException full() {
+        this.refusals.refused(Limit.REMINDERS);
+        return new QuotaExceededException(Limit.REMINDERS, this.maxPerUser);
     }
 
     private Reminder reminder(String userId, String message, Instant dueAt, String zone, List<Channel> channels,

@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.store.Atomically;
 import io.myriad.reminder.store.RedisKeys;
 import io.myriad.reminder.store.RedisPages;
+import io.myriad.reminder.web.Limit;
+import io.myriad.reminder.web.LimitRefusals;
 import io.myriad.reminder.web.NotFoundException;
 import io.myriad.reminder.web.Page;
+import io.myriad.reminder.web.QuotaExceededException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -33,19 +37,30 @@ class TaskStore {
 
     private final Clock clock;
 
-    TaskStore(StringRedisTemplate redis, Atomically atomically, AuditLog audit, JsonMapper json, Clock clock) {
+    private final int maxPerUser;
+
+    private final LimitRefusals refusals;
+
+    TaskStore(StringRedisTemplate redis, Atomically atomically, AuditLog audit, JsonMapper json, Clock clock,
+            ReminderProperties properties, LimitRefusals refusals) {
         this.redis = redis;
         this.atomically = atomically;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.maxPerUser = properties.maxTasksPerUser();
+        this.refusals = refusals;
     }
 
     Task create(String userId, TaskRequest request) {
         var now = this.clock.instant();
         Task task = new Task(UUID.randomUUID().toString(), userId, request.title(), request.description(),
                 request.dueAt(), Task.Status.OPEN, now, now, null);
-        this.atomically.write(ops -> {
+        // The user's set of task ids is the count: a delete that removes a task frees its place.
+        this.atomically.writeWithin(RedisKeys.userTasks(userId), this.maxPerUser, () -> {
+            this.refusals.refused(Limit.TASKS);
+            return new QuotaExceededException(Limit.TASKS, this.maxPerUser);
+        }, ops -> {
             ops.opsForValue().set(RedisKeys.task(task.id()), this.json.writeValueAsString(task));
             ops.opsForZSet().add(RedisKeys.userTasks(userId), task.id(), now.toEpochMilli());
         }, this.audit.event("created", "task", task.id(), userId, Map.of()));

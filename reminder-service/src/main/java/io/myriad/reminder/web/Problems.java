@@ -1,5 +1,6 @@
 package io.myriad.reminder.web;
 
+import java.net.URI;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
@@ -25,6 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
+
+    /** In the fleet's problem scheme ({@code https://myriad.io/problems/<slug>}), more telling than "conflict". */
+    static final URI QUOTA_EXCEEDED = URI.create("https://myriad.io/problems/quota-exceeded");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -79,6 +83,20 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
         return ResponseEntity.badRequest().body(invalid(ex.errors()));
+    }
+
+    /**
+     * 409, not 429: no amount of waiting frees a place (only a delete does), so a {@code Retry-After} would send a
+     * client into retries that cannot succeed; the user's collection is in a state that conflicts with one more.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.errors().get(0));
+        problem.setType(QUOTA_EXCEEDED);
+        problem.setTitle("Quota exceeded");
+        problem.setProperty("limit", ex.limit().value());
+        problem.setProperty("max", ex.max());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler
