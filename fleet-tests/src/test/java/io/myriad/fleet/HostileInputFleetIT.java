@@ -81,10 +81,19 @@ class HostileInputFleetIT {
         Map<String, Integer> counts = new TreeMap<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> slowest = new ArrayList<>();
+        int throttled = 0;
         for (Case hostile : cases) {
             long started = System.nanoTime();
             RawHttp.Response response = RawHttp.send(hostile.port(), hostile.request(), TIMEOUT);
             long millis = (System.nanoTime() - started) / 1_000_000;
+            // One user sends these faster than the per-user rate limit allows: a 429 (itself checked as a problem
+            // with Retry-After) is honoured and the case sent again, so that it still reaches what it probes.
+            for (int retry = 0; retry < 3 && response.status() == 429; retry++) {
+                throttled++;
+                assertThat(response.headers()).as("a 429 says when to come back").containsKey("retry-after");
+                Thread.sleep(Duration.ofSeconds(Long.parseLong(response.headers().get("retry-after"))));
+                response = RawHttp.send(hostile.port(), hostile.request(), TIMEOUT);
+            }
             if (millis > 1000) {
                 slowest.add(millis + " ms: " + hostile.category() + " / " + hostile.name() + " on :" + hostile.port());
             }
@@ -96,8 +105,8 @@ class HostileInputFleetIT {
                         .add(hostile.name() + " on :" + hostile.port() + ": " + verdict);
             }
         }
-        System.out.printf("hostile input: %d cases %s, statuses %s, failures %d%n", cases.size(), counts, statuses,
-                failures.values().stream().mapToInt(List::size).sum());
+        System.out.printf("hostile input: %d cases %s, statuses %s, failures %d, sent again after a 429: %d%n",
+                cases.size(), counts, statuses, failures.values().stream().mapToInt(List::size).sum(), throttled);
         slowest.forEach((slow) -> System.out.println("hostile input, over a second: " + slow));
 
         // then none failed, and every service is still ready
