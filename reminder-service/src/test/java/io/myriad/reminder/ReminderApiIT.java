@@ -1,9 +1,5 @@
 package io.myriad.reminder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,6 +9,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.reminder.store.RedisKeys;
 import io.myriad.testsupport.JwtKeys;
+import io.myriad.testsupport.RawHttp;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealRedis;
 import org.junit.jupiter.api.Test;
@@ -263,14 +260,15 @@ class ReminderApiIT {
     }
 
     @Test
-    void refusesATenMegabyteBodyAtOnceWithOrWithoutAToken() throws IOException {
+    void refusesATenMegabyteBodyAtOnceWithOrWithoutAToken() {
         String token = TestIdentity.KEYS.token(TestIdentity.ISSUER, TestIdentity.AUDIENCE, "heidi",
                 Duration.ofMinutes(5));
         for (String authorization : new String[] {"", "Authorization: Bearer " + token + "\r\n"}) {
             // announced: answered from the headers, before a byte of the body is sent
-            String announced = raw("POST /api/v1/reminders HTTP/1.1\r\nHost: localhost\r\n" + authorization
+            RawHttp.Response announced = raw("POST /api/v1/reminders HTTP/1.1\r\nHost: localhost\r\n" + authorization
                     + "Content-Type: application/json\r\nContent-Length: 10485760\r\n\r\n");
-            assertThat(announced).startsWith("HTTP/1.1 413").contains("application/problem+json");
+            assertThat(announced.status()).as(announced.toString()).isEqualTo(413);
+            assertThat(announced.contentType()).startsWith("application/problem+json");
 
             // chunked: answered at the limit, without the rest of the body or its last chunk
             StringBuilder chunked = new StringBuilder("POST /api/v1/reminders HTTP/1.1\r\nHost: localhost\r\n"
@@ -279,27 +277,15 @@ class ReminderApiIT {
             for (int i = 0; i < 12; i++) {
                 chunked.append("2000\r\n").append(chunk).append("\r\n");
             }
-            assertThat(raw(chunked.toString())).startsWith("HTTP/1.1 413").contains("application/problem+json");
+            RawHttp.Response atTheLimit = raw(chunked.toString());
+            assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(413);
+            assertThat(atTheLimit.contentType()).startsWith("application/problem+json");
         }
     }
 
-    /** The status line and headers of the answer to a request sent byte for byte. */
-    private String raw(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int c = in.read();
-                if (c < 0) {
-                    break;
-                }
-                head.append((char) c);
-            }
-            return head.toString();
-        }
+    /** The answer to a request sent byte for byte. */
+    private RawHttp.Response raw(String request) {
+        return RawHttp.send(this.port, request.getBytes(StandardCharsets.ISO_8859_1), Duration.ofSeconds(10));
     }
 
     static String reminderJson(String message, int inSeconds) {

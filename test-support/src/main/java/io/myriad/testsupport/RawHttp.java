@@ -1,4 +1,4 @@
-package io.myriad.fleet;
+package io.myriad.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,26 +17,27 @@ import java.util.Map;
  * HTTP/1.1 written byte for byte on a socket, so that a test can send what a well-behaved client refuses to (a CR LF
  * in a header, a malformed request line, a lying Content-Length) and read whatever comes back. The request is
  * written on a thread of its own while the answer is read, because a server may answer a 10 MB body with a 413
- * before it has read it, and close.
+ * before it has read it, and close. Used by the services' contract tests and the fleet's hostile-input suite.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private RawHttp() {
     }
 
     /** What came back: a status, headers (lower-case names), a body; or {@code status} -1 with why there was none. */
-    record Response(int status, Map<String, String> headers, String body, String failure) {
+    public record Response(int status, Map<String, String> headers, String body, String failure) {
 
-        String contentType() {
+        public String contentType() {
             return this.headers.getOrDefault("content-type", "");
         }
 
-        boolean answered() {
+        public boolean answered() {
             return this.status > 0;
         }
     }
 
-    static Response send(int port, byte[] request, Duration timeout) {
+    /** Sends {@code request} as it is to 127.0.0.1:{@code port} and reads the answer, waiting {@code timeout} at most. */
+    public static Response send(int port, byte[] request, Duration timeout) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout((int) timeout.toMillis());
