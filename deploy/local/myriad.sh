@@ -257,6 +257,10 @@ STARTED=() # in start order
 # which then stops everything in order; stdout and stderr go to the process's log files.
 launch() {
   local name=$1; shift
+  # A process started again (by the supervisor, ./myriad start) keeps its predecessor's last words, as
+  # kubectl logs --previous does: the crash is in <name>.previous.log.
+  [[ -s $LOGS/$name.log ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.previous.log"
+  [[ -s $LOGS/$name.stderr.log ]] && mv -f "$LOGS/$name.stderr.log" "$LOGS/$name.previous.stderr.log"
   setsid "$@" </dev/null >"$LOGS/$name.log" 2>"$LOGS/$name.stderr.log" &
   PID[$name]=$!
   [[ " ${STARTED[*]} " == *" $name "* ]] || STARTED+=("$name")
@@ -630,12 +634,12 @@ supervise() {
       say "$name exited with status $code (log: $(rel "$LOGS")/$name.log); starting it again in $delay s" \
           "(restart ${restarts[$name]})"
     done
-    for name in "${SERVICES[@]}"; do
+    for name in "${STARTED[@]}"; do
       [[ -f $STATE/requests/start-$name ]] || continue
       rm -f "$STATE/requests/start-$name"
       kill -0 "${PID[$name]}" 2>/dev/null && continue
       wait "${PID[$name]}" 2>/dev/null
-      start_service "$name"
+      start_process "$name"
       up_since[$name]=$(date +%s)
       rm -f "$STATE/requests/stopped-$name"
       write_facts "$started_at" "$ready_seconds"
@@ -903,10 +907,12 @@ metrics_catalog() {
   say "wrote $(rel "$output") ($(grep -c '^| `' "$output") metric families)"
 }
 
-# ./myriad stop <service> and ./myriad start <service>: one service of the running fleet stopped and started again
-# by its supervisor (an operator's restart, a fault test), without the supervisor taking the exit for a failure.
+# ./myriad stop <name> and ./myriad start <name>: one service, or Kafka, Neo4j or Redis, of the running fleet stopped
+# and started again by its supervisor (an operator's restart, a dependency outage of a chosen length in a fault test),
+# without the supervisor taking the exit for a failure.
+STOPPABLE=("${SERVICES[@]}" kafka neo4j redis)
 service_arg() {
-  [[ -n ${1:-} && -v PORT[$1] ]] || die "name one of the services: ${SERVICES[*]}"
+  [[ -n ${1:-} && " ${STOPPABLE[*]} " == *" $1 "* ]] || die "name one of: ${STOPPABLE[*]}"
   [[ -n $(supervisor_pid) ]] || die "no fleet is running: ./myriad up first"
 }
 
@@ -928,6 +934,9 @@ start_one() {
   [[ -f $STATE/requests/stopped-$name ]] || die "$name was not stopped with ./myriad stop"
   t0=$(now)
   touch "$STATE/requests/start-$name"
+  # The supervisor takes the request within a second; until then the log of the stopped process (Kafka's, Neo4j's,
+  # Redis's readiness is a line in it) still says ready.
+  for _ in $(seq 1 50); do [[ -f $STATE/requests/start-$name ]] || break; sleep 0.2; done
   for _ in $(seq 1 240); do
     if is_ready "$name"; then
       say "$name ready after $(elapsed "$t0") s"; return 0
@@ -1022,8 +1031,9 @@ usage: ./myriad <command>
                                         with deploy/alertmanager, from Debian's packages
   metrics-catalog [--output docs/metrics.md]
                           drive a fixed round of traffic, then write the catalog of every metric the fleet exposes
-  stop <service> / start <service>
-                          stop one service of the running fleet, and start it again (the rest keeps running)
+  stop <name> / start <name>
+                          stop one service, or kafka, neo4j or redis, of the running fleet, and start it again
+                          (the rest keeps running)
   test [maven args]       every test (./mvnw -B verify) with a JDK 21+ found as for up; extra arguments go to Maven
   ask [--format text|markdown|json] [--user id] "question"
                           ask the running fleet a question; prints the answer, who answered, and the trace id;
