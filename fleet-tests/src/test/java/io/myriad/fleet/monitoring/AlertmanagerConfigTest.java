@@ -308,6 +308,8 @@ class AlertmanagerConfigTest {
                     alert("ServiceDown", "critical", "platform", "agents", "local"),
                     alert("AgentQueueFull", "warning", "pipeline", "agents", "local"),
                     alert("AgentQueueFull", "critical", "pipeline", "agents", "local"),
+                    // a restart seen while the service is still down is part of that outage
+                    alert("ServiceRestarted", "warning", "platform", "agents", "local"),
                     // another service: the ServiceDown of agents does not touch it
                     alert("RemindersOverdue", "warning", "reminders", "reminder-service", "local"),
                     // the same service in another env: equal: [application, env]
@@ -315,6 +317,9 @@ class AlertmanagerConfigTest {
                     // critical silences warning of the same alert, without any ServiceDown
                     alert("QueryLatencyBudgetBurn", "warning", "pipeline", "orchestrator", "local"),
                     alert("QueryLatencyBudgetBurn", "critical", "pipeline", "orchestrator", "local"),
+                    // a crash loop (critical) silences the single restart (warning) of the same service
+                    alert("ServiceRestarted", "warning", "platform", "output-processor", "local"),
+                    alert("ServiceRestarted", "critical", "platform", "output-processor", "local"),
                     // a warning of another alert on that service stays
                     alert("JvmHeapHigh", "warning", "platform", "orchestrator", "local")));
 
@@ -324,10 +329,14 @@ class AlertmanagerConfigTest {
             expected.put(serviceDown, Set.of());
             expected.put(key("AgentQueueFull", "warning", "agents", "local"), Set.of(serviceDown));
             expected.put(key("AgentQueueFull", "critical", "agents", "local"), Set.of(serviceDown));
+            expected.put(key("ServiceRestarted", "warning", "agents", "local"), Set.of(serviceDown));
             expected.put(key("RemindersOverdue", "warning", "reminder-service", "local"), Set.of());
             expected.put(key("JvmHeapHigh", "warning", "agents", "staging"), Set.of());
             expected.put(latencyCritical, Set.of());
             expected.put(key("QueryLatencyBudgetBurn", "warning", "orchestrator", "local"), Set.of(latencyCritical));
+            String crashLoop = key("ServiceRestarted", "critical", "output-processor", "local");
+            expected.put(crashLoop, Set.of());
+            expected.put(key("ServiceRestarted", "warning", "output-processor", "local"), Set.of(crashLoop));
             expected.put(key("JvmHeapHigh", "warning", "orchestrator", "local"), Set.of());
 
             AtomicReference<Map<String, Set<String>>> last = new AtomicReference<>();

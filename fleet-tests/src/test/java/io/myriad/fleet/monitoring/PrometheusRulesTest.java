@@ -56,6 +56,7 @@ class PrometheusRulesTest {
     /** The contract's alerts: team and severities of each. */
     private static final Map<String, Contract> CONTRACT = Map.ofEntries(
             Map.entry("ServiceDown", new Contract("platform", "critical")),
+            Map.entry("ServiceRestarted", new Contract("platform", "warning", "critical")),
             Map.entry("QueryAvailabilityBudgetBurn", new Contract("pipeline", "critical", "warning")),
             Map.entry("QueryLatencyBudgetBurn", new Contract("pipeline", "critical", "warning")),
             Map.entry("AgentQueueFull", new Contract("pipeline", "warning", "critical")),
