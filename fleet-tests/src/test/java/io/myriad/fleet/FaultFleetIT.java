@@ -2,6 +2,7 @@ package io.myriad.fleet;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +11,25 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpServer;
+import io.myriad.fleet.monitoring.Command;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,11 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Crashes under load, as an operator's worst afternoon has them: each service killed with SIGKILL in turn, then the
- * Kafka broker, Neo4j and Redis, while questions keep coming. Every question sent is answered, answered partially, or refused
- * explicitly (a problem, or a refused connection while the orchestrator itself is down): none is left hanging. Each
- * killed process is started again by the supervisor on its own, counted, and the fleet answers whole questions again.
- * Runs last: it restarts what the other fleet tests observe.
+ * Crashes and outages under load, as an operator's worst afternoon has them: each service killed with SIGKILL in
+ * turn, then the Kafka broker, Neo4j and Redis killed, then each of them stopped until the fleet alerts on it, while
+ * three users keep asking questions and reminders keep falling due. Every question sent is answered, answered
+ * partially, or refused explicitly (a problem, or a refused connection while the orchestrator itself is down): none
+ * is left hanging. Every reminder due in the window reaches its webhook and its user's inbox exactly once. Each killed
+ * process is started again by the supervisor on its own, counted, and alerted on (ServiceRestarted); each dependency
+ * outage raises DependencyDown in Alertmanager. Runs last: it restarts what the other fleet tests observe.
  */
 @ExtendWith(LocalFleet.Resolver.class)
 @Order(Integer.MAX_VALUE)
@@ -46,43 +61,89 @@ class FaultFleetIT {
     private static final List<String> QUESTIONS = List.of("What is a lightbulb and what does it do?",
             "What is a kettle?", "How is a lightbulb related to electricity?", "What does a microwave do?");
 
+    private static final List<String> SERVICES = List.of("agents", "input-processor", "output-processor",
+            "graphdb-manager", "reminder-service", "orchestrator");
+
+    private static final List<String> DEPENDENCIES = List.of("kafka", "neo4j", "redis");
+
+    /** One reminder falls due every this often, over about as long as the faults take. */
+    private static final Duration REMINDER_EVERY = Duration.ofSeconds(5);
+
+    private static final Duration REMINDER_WINDOW = Duration.ofMinutes(10);
+
+    private static final Pattern RESTART_COUNT = Pattern.compile("Restarts in the last 15 minutes: (\\d+)");
+
     private static LocalFleet fleet;
 
+    private static HttpServer webhook;
+
+    /** Webhook deliveries received, by {@code X-Myriad-Delivery}. */
+    private static final Map<String, AtomicInteger> HOOKED = new ConcurrentHashMap<>();
+
     @BeforeAll
-    static void fleet(LocalFleet localFleet) {
+    static void fleet(LocalFleet localFleet) throws IOException {
         fleet = localFleet;
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String delivery = exchange.getRequestHeaders().getFirst("X-Myriad-Delivery");
+            HOOKED.computeIfAbsent(String.valueOf(delivery), key -> new AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+    }
+
+    @AfterAll
+    static void stopWebhook() {
+        if (webhook != null) {
+            webhook.stop(0);
+        }
     }
 
     @Test
-    void everyQuestionAskedWhileEachProcessIsKilledIsAccountedForAndEveryProcessComesBackByItself() throws Exception {
-        // given questions asked without pause by three users
+    void everyQuestionAndReminderInTheWindowIsAccountedForEveryProcessComesBackAndEveryFaultIsAlerted()
+            throws Exception {
+        // given reminders falling due every few seconds, by webhook and in-app (no connection open: the inbox)
+        // (tokens are signed afresh for each request: the run outlasts a token's ten minutes)
+        String user = "fault-reminders-" + UUID.randomUUID();
+        Instant firstDue = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> reminders = createReminders(user, firstDue);
+        // and questions asked without pause by three users
         Load load = new Load();
         load.start(3);
+        Map<String, String> alerted = new LinkedHashMap<>();
+        AlertWatch watch = new AlertWatch();
         try {
-            // when each service, then the broker, is killed in turn
-            for (String name : List.of("agents", "input-processor", "output-processor", "graphdb-manager",
-                    "reminder-service", "orchestrator", "kafka", "neo4j", "redis")) {
-                int restartsBefore = restarts(name);
-                long pid = pid(name);
-                new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor();
-                System.out.printf("fault: killed %s (pid %d)%n", name, pid);
-
-                // then the supervisor starts it again, counts it, and it is ready again
-                await(name + " started again by the supervisor").atMost(Duration.ofMinutes(3))
-                        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                        .until(() -> restarts(name) > restartsBefore && pid(name) != pid);
-                await(name + " ready again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> ready(name));
-                await("a whole answer once " + name + " is back").atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofSeconds(2))
-                        .until(() -> "answered".equals(askOnce("What is a lightbulb?").path("status").asString()));
+            // when each service, then Kafka, Neo4j and Redis, is killed in turn
+            for (String name : SERVICES) {
+                if (name.equals("reminder-service")) {
+                    // Between two due times: a kill in the milliseconds between a channel's acknowledgement and its
+                    // record would send that one again (the receiver drops it by X-Myriad-Delivery); that is the
+                    // documented at-least-once edge, not what this test is after.
+                    betweenDueTimes(firstDue);
+                }
+                watch.expectRestart(name);
+                kill(name);
+                cameBack(name);
+            }
+            for (String name : DEPENDENCIES) {
+                kill(name);
+                cameBack(name);
+            }
+            // and each of them is stopped for as long as the fleet takes to alert on it, then started again
+            for (String dependency : DEPENDENCIES) {
+                alerted.put("stop " + dependency, outage(dependency));
             }
         }
         finally {
             load.stop();
         }
+        // and each kill was alerted on, by the time the restarted process had been scraped
+        alerted.putAll(watch.awaitAll());
+        System.out.printf("fault: alerts %s%n", alerted);
 
-        // and every question sent is accounted for
+        // then every question sent is accounted for
         System.out.printf("fault: %s%n", load.outcomes);
         assertThat(load.sent.get()).as("questions sent during the faults").isGreaterThan(20);
         assertThat(load.outcomes.getOrDefault("hung", 0)).as("questions left without an answer: %s", load.outcomes)
@@ -90,7 +151,244 @@ class FaultFleetIT {
         assertThat(load.outcomes.getOrDefault("unexplained", 0)).as("answers that are neither an answer nor a "
                 + "problem: %s; %s", load.outcomes, load.unexplained).isZero();
         assertThat(load.outcomes.getOrDefault("answered", 0)).isPositive();
+        assertThat(load.outcomes).as("a valid token refused while something else was down")
+                .doesNotContainKeys("refused 401", "refused 403");
+
+        // and every reminder due in the window arrived exactly once, by each of its channels
+        everyReminderDeliveredOnce(reminders, user);
     }
+
+    // ---- faults ---------------------------------------------------------------------------------------------------
+
+    private static Instant kill(String name) throws IOException, InterruptedException {
+        long pid = pid(name);
+        int restartsBefore = restarts(name);
+        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor();
+        Instant killedAt = Instant.now();
+        System.out.printf("fault: killed %s (pid %d)%n", name, pid);
+        // then the supervisor starts it again and counts it
+        await(name + " started again by the supervisor").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> restarts(name) > restartsBefore && pid(name) != pid);
+        return killedAt;
+    }
+
+    /** Ready again, and the fleet gives whole answers again. */
+    private static void cameBack(String name) {
+        await(name + " ready again").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ready(name));
+        await("a whole answer once " + name + " is back").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> "answered".equals(askOnce("What is a lightbulb?").path("status").asString()));
+    }
+
+    /**
+     * Watches Alertmanager, in the background, for ServiceRestarted of each killed service, counting that restart: the
+     * alert may already be active from an earlier restart (another fleet test's), so its count of restarts must have
+     * grown. The next fault does not wait for it.
+     */
+    private static final class AlertWatch {
+
+        private final Map<String, Integer> before = new ConcurrentHashMap<>();
+
+        private final Map<String, Instant> killedAt = new ConcurrentHashMap<>();
+
+        private final Map<String, String> seen = new ConcurrentHashMap<>();
+
+        private final Thread poller = Thread.ofVirtual().start(this::poll);
+
+        void expectRestart(String name) throws IOException, InterruptedException {
+            if (monitoring()) {
+                this.before.put(name, restartsAlerted(name));
+                this.killedAt.put(name, Instant.now());
+            }
+        }
+
+        private void poll() {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (String name : this.killedAt.keySet()) {
+                    try {
+                        if (!this.seen.containsKey(name) && restartsAlerted(name) > this.before.get(name)) {
+                            this.seen.put(name, "ServiceRestarted "
+                                    + Duration.between(this.killedAt.get(name), Instant.now()).toSeconds()
+                                    + " s after the kill");
+                        }
+                    }
+                    catch (IOException ex) {
+                        // Alertmanager busy: the next round asks again
+                    }
+                    catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(Duration.ofSeconds(2));
+                }
+                catch (InterruptedException ex) {
+                    return;
+                }
+            }
+        }
+
+        Map<String, String> awaitAll() {
+            if (!monitoring()) {
+                this.poller.interrupt();
+                return Map.of("kills", "no Alertmanager");
+            }
+            try {
+                await("ServiceRestarted in Alertmanager for every killed service").atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> this.seen.keySet().containsAll(this.killedAt.keySet()));
+            }
+            finally {
+                this.poller.interrupt();
+            }
+            Map<String, String> alerted = new TreeMap<>();
+            this.seen.forEach((name, what) -> alerted.put("kill " + name, what));
+            return alerted;
+        }
+    }
+
+    /**
+     * The restarts ServiceRestarted (warning) reports for a service as Alertmanager has it now: 0 without the alert.
+     * Prometheus re-sends a firing alert every minute with its description evaluated again.
+     */
+    private static int restartsAlerted(String name) throws IOException, InterruptedException {
+        for (JsonNode alert : alerts()) {
+            JsonNode labels = alert.path("labels");
+            if ("ServiceRestarted".equals(labels.path("alertname").asString())
+                    && name.equals(labels.path("application").asString())
+                    && "warning".equals(labels.path("severity").asString())) {
+                Matcher count = RESTART_COUNT.matcher(alert.path("annotations").path("description").asString());
+                return count.find() ? Integer.parseInt(count.group(1)) : 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Stops a dependency ({@code ./myriad stop}) until Alertmanager has DependencyDown for it (the rule waits a minute,
+     * so the outage lasts longer than the 30 s an outage of Neo4j was asked to last), then starts it and waits for the
+     * fleet to be whole again.
+     */
+    private static String outage(String dependency) throws Exception {
+        Command.run("./myriad", "stop", dependency).succeeded();
+        Instant stoppedAt = Instant.now();
+        System.out.printf("fault: stopped %s%n", dependency);
+        String seen;
+        try {
+            if (monitoring()) {
+                await("DependencyDown for " + dependency + " in Alertmanager").atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> dependencyDown(dependency, stoppedAt));
+                seen = "DependencyDown " + Duration.between(stoppedAt, Instant.now()).toSeconds() + " s after the stop";
+            }
+            else {
+                Thread.sleep(Duration.ofSeconds(30));
+                seen = "no Alertmanager";
+            }
+        }
+        finally {
+            Command.run("./myriad", "start", dependency).succeeded();
+        }
+        cameBack(dependency);
+        return seen;
+    }
+
+    private static boolean dependencyDown(String dependency, Instant stoppedAt) throws IOException, InterruptedException {
+        for (JsonNode alert : alerts()) {
+            JsonNode labels = alert.path("labels");
+            if ("DependencyDown".equals(labels.path("alertname").asString())
+                    && dependency.equals(labels.path("dependency").asString())
+                    && Instant.parse(alert.path("startsAt").asString()).isAfter(stoppedAt.minusSeconds(5))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<JsonNode> alerts() throws IOException, InterruptedException {
+        return JSON.readTree(LocalFleet.get(fleet.alertmanager() + "/api/v2/alerts").body()).valueStream().toList();
+    }
+
+    private static boolean monitoring() {
+        return !fleet.alertmanager().isEmpty();
+    }
+
+    // ---- reminders ------------------------------------------------------------------------------------------------
+
+    /** One reminder due every {@link #REMINDER_EVERY} from {@code firstDue}, to a webhook and in-app: id to due time. */
+    private static Map<String, Instant> createReminders(String user, Instant firstDue) throws Exception {
+        String hook = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
+        Map<String, Instant> created = new TreeMap<>();
+        int count = (int) (REMINDER_WINDOW.toSeconds() / REMINDER_EVERY.toSeconds());
+        for (int i = 0; i < count; i++) {
+            Instant due = firstDue.plus(REMINDER_EVERY.multipliedBy(i));
+            String body = JSON.writeValueAsString(Map.of("message", "fault window reminder " + i,
+                    "dueAt", LocalDateTime.ofInstant(due, ZoneOffset.UTC).toString(), "zone", "UTC",
+                    "channels", List.of(Map.of("type", "in_app"), Map.of("type", "webhook", "url", hook))));
+            HttpResponse<String> response;
+            while ((response = LocalFleet.post(fleet.url("reminder-service") + "/api/v1/reminders",
+                    "application/json", body, LocalFleet.userToken(user))).statusCode() == 429) {
+                Thread.sleep(Duration.ofSeconds(Long.parseLong(response.headers().firstValue("Retry-After")
+                        .orElse("1"))));
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            created.put(JSON.readTree(response.body()).path("id").asString(), due);
+        }
+        System.out.printf("fault: %d reminders due from %s to %s%n", created.size(), firstDue,
+                firstDue.plus(REMINDER_EVERY.multipliedBy(count - 1)));
+        return created;
+    }
+
+    /** Waits until the middle of the gap between two due times. */
+    private static void betweenDueTimes(Instant firstDue) throws InterruptedException {
+        long every = REMINDER_EVERY.toMillis();
+        long intoGap = Math.floorMod(Instant.now().toEpochMilli() - firstDue.toEpochMilli(), every);
+        Thread.sleep(Math.floorMod(every / 2 - intoGap, every));
+    }
+
+    private static void everyReminderDeliveredOnce(Map<String, Instant> reminders, String user) throws Exception {
+        Instant lastDue = reminders.values().stream().max(Instant::compareTo).orElseThrow();
+        Duration wait = Duration.between(Instant.now(), lastDue).plusMinutes(2);
+        System.out.printf("fault: waiting up to %d s for the last reminders%n", Math.max(0, wait.toSeconds()));
+        await("every reminder's webhook delivery").atMost(wait.isNegative() ? Duration.ofMinutes(2) : wait)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> reminders.keySet().stream().allMatch(id -> HOOKED.containsKey(id + "-1-webhook")));
+        Map<String, Integer> inbox = new TreeMap<>();
+        await("every reminder in the inbox").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    inbox.clear();
+                    JSON.readTree(LocalFleet.get(fleet.url("reminder-service") + "/api/v1/inbox", LocalFleet.userToken(user)).body())
+                            .valueStream()
+                            .forEach(message -> inbox.merge(message.path("deliveryId").asString(), 1, Integer::sum));
+                    return reminders.keySet().stream().allMatch(id -> inbox.containsKey(id + "-1-in_app"));
+                });
+        Thread.sleep(Duration.ofSeconds(5)); // a second copy on its way would arrive by now
+        Map<String, Integer> twice = new TreeMap<>();
+        HOOKED.forEach((id, times) -> {
+            if (times.get() > 1) {
+                twice.put(id, times.get());
+            }
+        });
+        inbox.forEach((id, times) -> {
+            if (times > 1) {
+                twice.put(id, times);
+            }
+        });
+        long late = 0;
+        for (String id : reminders.keySet()) {
+            late += JSON.readTree(LocalFleet.get(fleet.url("reminder-service") + "/api/v1/reminders/" + id
+                    + "/deliveries", LocalFleet.userToken(user)).body()).valueStream().filter(d -> d.path("late").asBoolean()).count();
+        }
+        System.out.printf("fault: %d reminders, %d webhook deliveries, %d inbox messages, %d deliveries late, "
+                + "sent more than once: %s%n", reminders.size(), HOOKED.size(), inbox.size(), late, twice);
+        assertThat(twice).as("deliveries that arrived more than once").isEmpty();
+        assertThat(inbox).hasSize(reminders.size());
+        assertThat(HOOKED).hasSize(reminders.size());
+    }
+
+    // ---- the load -------------------------------------------------------------------------------------------------
 
     /** Questions asked in a loop on virtual threads, each outcome counted. */
     private static final class Load {
@@ -107,12 +405,13 @@ class FaultFleetIT {
 
         void start(int users) {
             for (int i = 0; i < users; i++) {
-                String token = LocalFleet.userToken("fault-" + i);
+                String user = "fault-" + i;
                 this.threads.add(Thread.ofVirtual().start(() -> {
                     int n = 0;
                     while (this.running.get()) {
                         this.sent.incrementAndGet();
-                        this.outcomes.merge(ask(QUESTIONS.get(n++ % QUESTIONS.size()), token), 1, Integer::sum);
+                        this.outcomes.merge(ask(QUESTIONS.get(n++ % QUESTIONS.size()), LocalFleet.userToken(user)), 1,
+                                Integer::sum);
                         try {
                             Thread.sleep(200); // a person's pace, not a benchmark: the faults are the load here
                         }
@@ -180,11 +479,10 @@ class FaultFleetIT {
     }
 
     private static boolean ready(String name) {
-        if (List.of("kafka", "neo4j", "redis").contains(name)) {
+        if (DEPENDENCIES.contains(name)) {
             // The infrastructure is back for the fleet when every service's readiness, which asks Kafka and whichever
             // of Neo4j and Redis the service uses, is UP again.
-            return List.of("orchestrator", "agents", "input-processor", "output-processor", "reminder-service",
-                    "graphdb-manager").stream().allMatch(FaultFleetIT::ready);
+            return SERVICES.stream().allMatch(FaultFleetIT::ready);
         }
         try {
             return LocalFleet.get(fleet.service(name).path("readiness_url").asString()).statusCode() == 200;
