@@ -9,18 +9,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import io.myriad.reminder.store.RedisKeys;
+import io.myriad.reminder.webhook.WebhookReceiver;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealRedis;
+import io.myriad.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Several instances on one Redis: each due reminder is delivered by exactly one of them, and a reminder that fell
- * due while none ran is delivered, marked late, when one starts. Each test has a Redis database of its own, so no
+ * Several instances on one Redis: each due reminder is delivered by exactly one of them, a reminder that fell due
+ * while none ran is delivered, marked late, when one starts, and one claimed by an instance that was killed is
+ * delivered by another once the killed one's heartbeat is gone. Each test has a Redis database of its own, so no
  * other test's instance takes part.
  */
 @RealKafka
@@ -114,6 +123,85 @@ class ClaimIT {
             assertThat(claiming.as(user).get("/api/v1/inbox").json()).isEmpty();
             socket.close();
         }
+    }
+
+    @Test
+    void aReminderClaimedByAnInstanceKilledMidDeliveryIsDeliveredOnceItsHeartbeatIsGone() throws Exception {
+        String user = "max-" + UUID.randomUUID();
+        String[] fastHeartbeat = {"myriad.reminders.heartbeat-ttl=3s", "myriad.reminders.heartbeat-interval=1s",
+                "myriad.reminders.webhook.secret=claim-it-secret",
+                "myriad.reminders.webhook.allow-private-addresses=true"};
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            // given an instance in a JVM of its own that claimed a reminder, put it in the user's inbox, and waits a
+            // minute to try its webhook again after a first attempt the receiver failed
+            WebhookReceiver.Endpoint hook = receiver.endpoint("/fails-once", 500, 200);
+            String id;
+            try (ForkedInstance doomed = ForkedInstance.start("claim-it-killed", 12,
+                    Stream.concat(Stream.of(fastHeartbeat), Stream.of("myriad.reminders.initial-backoff=1m",
+                            "myriad.reminders.max-backoff=1m")).toArray(String[]::new))) {
+                id = RedisOutageIT.create(doomed.as(user), "Renew the passport", hook.url());
+                await().atMost(Duration.ofSeconds(20)).until(() -> hook.requests().size() == 1);
+                await().atMost(Duration.ofSeconds(5)).until(() -> "INBOXED".equals(
+                        RedisOutageIT.delivery(doomed.as(user), id, "in_app").path("status").asString()));
+
+                // when it is killed (kill -9: nothing given back) and another instance runs
+                doomed.kill();
+            }
+            try (Instance survivor = Instance.start(12, fastHeartbeat)) {
+                Api max = survivor.as(user);
+
+                // then the survivor puts the claim back once the killed one's heartbeat is gone and delivers what
+                // was not acknowledged: the webhook's second attempt; the inbox keeps its one message
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                        RedisOutageIT.state(max, id)).isEqualTo("DELIVERED"));
+                assertThat(hook.requests()).extracting(WebhookReceiver.Request::status).containsExactly(500, 200);
+                JsonNode webhook = RedisOutageIT.delivery(max, id, "webhook");
+                assertThat(webhook.path("status").asString()).isEqualTo("DELIVERED");
+                assertThat(webhook.path("attempts").asInt()).isEqualTo(2);
+                assertThat(max.get("/api/v1/inbox").json()).singleElement()
+                        .satisfies(message -> assertThat(message.path("reminderId").asString()).isEqualTo(id));
+                assertThat(survivor.count("reminders_requeued", "reason", "owner_gone")).isEqualTo(1);
+                assertThat(survivor.count("reminders_requeued", "reason", "inflight_timeout")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aClaimOfAReminderThatAlreadyFiredSendsNothing(RedisServer redis) {
+        String user = "noa-" + UUID.randomUUID();
+        LettuceConnectionFactory connections = connect(redis, 13);
+        try (Instance instance = Instance.start(13)) {
+            // given a one-off reminder delivered to the user's inbox
+            Api noa = instance.as(user);
+            String id = noa.post("/api/v1/reminders", ReminderApiIT.reminderJson("defrost the freezer", 3)).json()
+                    .path("id").asString();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(RedisOutageIT.state(noa, id))
+                    .isEqualTo("DELIVERED"));
+
+            // when it is due again all the same, as a claim taken over from an instance taken for dead after it
+            // had fired the reminder would be
+            StringRedisTemplate direct = new StringRedisTemplate(connections);
+            direct.opsForZSet().add(RedisKeys.DUE, id, System.currentTimeMillis());
+
+            // then an instance claims it, finds it fired, and drops the claim without sending it again
+            await().atMost(Duration.ofSeconds(10)).until(() -> direct.opsForZSet().score(RedisKeys.DUE, id) == null
+                    && direct.opsForZSet().score(RedisKeys.INFLIGHT, id) == null);
+            assertThat(noa.get("/api/v1/inbox").json()).hasSize(1);
+            assertThat(noa.get("/api/v1/reminders/" + id + "/deliveries").json()).hasSize(1);
+            assertThat(instance.count("reminder_delivery", "channel", "in_app")).isEqualTo(1);
+        }
+        finally {
+            connections.destroy();
+        }
+    }
+
+    private static LettuceConnectionFactory connect(RedisServer redis, int database) {
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(redis.host(), redis.port());
+        configuration.setDatabase(database);
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration);
+        factory.afterPropertiesSet();
+        factory.start();
+        return factory;
     }
 
     private static String user(String run, int i) {

@@ -24,6 +24,13 @@ final class Instance implements AutoCloseable {
 
     /** Starts an instance on the Redis database {@code database}, with these extra properties. */
     static Instance start(int database, String... properties) {
+        // As command-line arguments, so they win over application.yml as a deployment's settings would.
+        return new Instance(new SpringApplicationBuilder(ReminderServiceApplication.class)
+                .run(arguments(database, properties).toArray(String[]::new)));
+    }
+
+    /** The command-line arguments of an instance on the Redis database {@code database} with these properties. */
+    static List<String> arguments(int database, String... properties) {
         Map<String, String> all = new LinkedHashMap<>();
         for (String property : List.of("server.port=0", "management.server.port=0",
                 "spring.data.redis.database=" + database,
@@ -35,9 +42,7 @@ final class Instance implements AutoCloseable {
         for (String property : properties) {
             all.put(property.substring(0, property.indexOf('=')), property); // the caller's win
         }
-        // As command-line arguments, so they win over application.yml as a deployment's settings would.
-        return new Instance(new SpringApplicationBuilder(ReminderServiceApplication.class)
-                .run(all.values().stream().map(property -> "--" + property).toArray(String[]::new)));
+        return all.values().stream().map(property -> "--" + property).toList();
     }
 
     int port() {

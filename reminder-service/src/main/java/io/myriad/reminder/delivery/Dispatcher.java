@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.myriad.contracts.audit.AuditEvent;
 import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
 import io.myriad.reminder.reminder.Channel;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Fires a claimed reminder: sends the occurrence by each of its channels at once, each with its own retries
  * (exponential backoff with jitter, up to {@code max-attempts}), then stores the outcome and, for a recurring
  * reminder, schedules the next occurrence. A channel that already acknowledged this occurrence (a retry after a
- * crash) is not sent to again.
+ * crash) is not sent to again. Redis failing on the way (down, restarting) never gives the claim up: the firing is
+ * tried again, with the same backoff, until it ends or this instance stops; a channel that acknowledged is never sent
+ * to again for it, only its record saved again.
  */
 @Component
 public class Dispatcher {
@@ -98,7 +101,34 @@ public class Dispatcher {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reminder-delivery-", 0).factory());
     }
 
+    /** Fires until the claim ends, however often Redis fails on the way; gives up only when this instance stops. */
     private void fireNow(String reminderId) {
+        for (int failures = 1;; failures++) {
+            try {
+                fireOnce(reminderId);
+                return;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                log.info("Stopped while firing reminder {}; its claim is released for another instance", reminderId);
+                return;
+            }
+            catch (RuntimeException ex) {
+                Duration wait = backoff(failures);
+                log.warn("Reminder {} could not be fired ({}); trying again in {} ms", reminderId, ex.toString(),
+                        wait.toMillis());
+                try {
+                    Thread.sleep(wait);
+                }
+                catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void fireOnce(String reminderId) throws InterruptedException {
         ReminderStore.Stored stored = this.reminders.stored(reminderId).orElse(null);
         if (stored == null) {
             this.queue.forget(reminderId); // deleted after it was claimed
@@ -106,6 +136,12 @@ public class Dispatcher {
         }
         Reminder reminder = stored.reminder();
         Instant firedAt = this.clock.instant();
+        if (reminder.state() != Reminder.State.SCHEDULED || reminder.dueAt().isAfter(firedAt)) {
+            // Not due: fired already by another claim of it (one whose owner was taken for dead), or moved later by
+            // the user while claimed; the due set has what comes next.
+            this.queue.forget(reminderId);
+            return;
+        }
         int occurrence = reminder.occurrences() + 1;
         boolean late = Duration.between(reminder.dueAt(), firedAt).compareTo(this.properties.lateAfter()) > 0;
         Span span = this.tracing.resume(reminder.trace(), "reminder fire")
@@ -122,20 +158,29 @@ public class Dispatcher {
                                 Delivery.Status.PENDING, 0, null, late, null, firedAt));
                 sent.add(executor.submit(() -> send(delivery, reminder, channel, span)));
             }
+            // Every channel's outcome before anything else: firing again while one still sends would send twice.
             boolean anyDelivered = false;
+            RuntimeException failure = null;
             for (Future<Boolean> outcome : sent) {
-                anyDelivered |= outcome.get();
+                try {
+                    anyDelivered |= outcome.get();
+                }
+                catch (ExecutionException ex) {
+                    if (ex.getCause() instanceof InterruptedException stopped) {
+                        throw stopped;
+                    }
+                    failure = (ex.getCause() instanceof RuntimeException cause) ? cause
+                            : new IllegalStateException(ex.getCause());
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
             complete(stored, firedAt, anyDelivered);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            log.info("Stopped while firing reminder {}; its claim is released for another instance", reminderId);
-        }
-        catch (ExecutionException | RuntimeException ex) {
+        catch (RuntimeException ex) {
             span.error(ex);
-            log.error("Reminder {} could not be fired; it is claimed until the in-flight timeout puts it back",
-                    reminderId, ex);
+            throw ex;
         }
         finally {
             span.end();
@@ -158,18 +203,12 @@ public class Dispatcher {
         try (Tracer.SpanInScope scope = this.tracing.inScope(span)) {
             Delivery current = delivery;
             for (int attempt = delivery.attempts() + 1;; attempt++) {
+                Delivery.Status status;
                 try {
                     if (sender == null || !sender.available()) {
                         throw new IllegalStateException("Channel " + channel.type().value() + " is not configured");
                     }
-                    Delivery.Status status = sender.deliver(current, reminder, channel);
-                    Instant now = this.clock.instant();
-                    Delivery done = current.acknowledged(status, attempt, now);
-                    this.deliveries.save(done, this.audit.event("delivered", "delivery", done.id(), done.userId(),
-                            details(done, Map.of("status", status.name().toLowerCase()))));
-                    this.metrics.acknowledged(channel.type(), status, Duration.between(done.dueAt(), now), done.late());
-                    span.tag("delivery.attempts", String.valueOf(attempt));
-                    return true;
+                    status = sender.deliver(current, reminder, channel);
                 }
                 catch (InterruptedException ex) {
                     throw ex;
@@ -199,11 +238,39 @@ public class Dispatcher {
                     log.info("Delivery {} by {} attempt {} failed ({}); next attempt in {} ms", current.id(),
                             channel.type().value(), attempt, error, wait.toMillis());
                     Thread.sleep(wait);
+                    continue;
                 }
+                Instant now = this.clock.instant();
+                Delivery done = current.acknowledged(status, attempt, now);
+                saveAcknowledged(done, this.audit.event("delivered", "delivery", done.id(), done.userId(),
+                        details(done, Map.of("status", status.name().toLowerCase()))));
+                this.metrics.acknowledged(channel.type(), status, Duration.between(done.dueAt(), now), done.late());
+                span.tag("delivery.attempts", String.valueOf(attempt));
+                return true;
             }
         }
         finally {
             span.end();
+        }
+    }
+
+    /**
+     * Saves the record of a delivery its channel acknowledged, again and again (with backoff) while Redis fails: the
+     * channel has it, so sending it again would deliver it twice. Throws only when this instance stops meanwhile.
+     */
+    private void saveAcknowledged(Delivery done, AuditEvent event) throws InterruptedException {
+        for (int failures = 1;; failures++) {
+            try {
+                this.deliveries.save(done, event);
+                return;
+            }
+            catch (RuntimeException ex) {
+                Duration wait = backoff(failures);
+                log.warn("Delivery {} was acknowledged by {} but its record could not be saved ({}); saving it again "
+                        + "in {} ms, not sending it again", done.id(), done.channel().value(), ex.toString(),
+                        wait.toMillis());
+                Thread.sleep(wait);
+            }
         }
     }
 

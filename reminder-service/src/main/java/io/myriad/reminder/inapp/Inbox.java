@@ -30,6 +30,23 @@ class Inbox {
             return 0
             """, Long.class);
 
+    /**
+     * Puts message ARGV[1] first in the list unless a message with its delivery id ARGV[2] is in it already (a
+     * delivery sent again after a crash between the inbox write and its record), then keeps the newest ARGV[3].
+     * Returns 1 when it added it, else 0.
+     */
+    private static final RedisScript<Long> PUT = RedisScript.of("""
+            local needle = '"deliveryId":"' .. ARGV[2] .. '"'
+            for _, item in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+              if string.find(item, needle, 1, true) then
+                return 0
+              end
+            end
+            redis.call('LPUSH', KEYS[1], ARGV[1])
+            redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
+            return 1
+            """, Long.class);
+
     private final StringRedisTemplate redis;
 
     private final JsonMapper json;
@@ -42,10 +59,10 @@ class Inbox {
         this.properties = properties;
     }
 
+    /** Puts the message in the user's inbox, once: a second put of the same delivery leaves the first. */
     void put(String userId, InAppMessage message) {
-        String key = RedisKeys.inbox(userId);
-        this.redis.opsForList().leftPush(key, this.json.writeValueAsString(message));
-        this.redis.opsForList().trim(key, 0, this.properties.inboxSize() - 1);
+        this.redis.execute(PUT, List.of(RedisKeys.inbox(userId)), this.json.writeValueAsString(message),
+                message.deliveryId(), String.valueOf(this.properties.inboxSize()));
     }
 
     List<InAppMessage> read(String userId) {

@@ -1,12 +1,14 @@
 package io.myriad.reminder.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.reminder.ReminderProperties;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Each instance's claim loop: every {@code poll-interval} it claims what fell due (at once again when a claim came
  * back full) and fires it. Reminders that fell due while no instance ran are simply due: the first claim after a
- * start takes them, and the dispatcher marks them late. On an orderly stop the claims still being delivered are
- * given back; after a crash the in-flight timeout puts them back.
+ * start takes them, and the dispatcher marks them late. Every {@code heartbeat-interval} it refreshes this
+ * instance's heartbeat and puts back the claims of instances whose heartbeat is gone (they crashed), and its own
+ * claims that it is not firing (their reply was lost). On an orderly stop the claims still being delivered are given
+ * back.
  */
 @Component
 class Scheduler implements SmartLifecycle {
@@ -45,6 +49,12 @@ class Scheduler implements SmartLifecycle {
 
     private volatile boolean running;
 
+    private final Counter ownerGone;
+
+    private final Counter lostClaim;
+
+    private final Counter inflightTimeout;
+
     Scheduler(DueQueue queue, Dispatcher dispatcher, ReminderStore reminders, Clock clock,
             ReminderProperties properties, MeterRegistry registry) {
         this.queue = queue;
@@ -58,6 +68,18 @@ class Scheduler implements SmartLifecycle {
         Gauge.builder("reminders_overdue", this,
                         scheduler -> queue.overdue(clock.instant().minus(properties.overdueAfter())))
                 .description("Reminders that fell due more than overdue-after ago and nobody has claimed")
+                .register(registry);
+        // Every reason from the start, at 0, as the delivery counters are.
+        this.ownerGone = requeued(registry, "owner_gone");
+        this.lostClaim = requeued(registry, "lost_claim");
+        this.inflightTimeout = requeued(registry, "inflight_timeout");
+    }
+
+    private static Counter requeued(MeterRegistry registry, String reason) {
+        return Counter.builder("reminders_requeued")
+                .description("Claimed reminders put back in the due set unfinished: their owner's heartbeat was gone, "
+                        + "the claim's reply never reached its owner, or (no owner known) the in-flight timeout passed")
+                .tag("reason", reason)
                 .register(registry);
     }
 
@@ -83,12 +105,20 @@ class Scheduler implements SmartLifecycle {
         }
         this.dispatcher.shutdownNow();
         for (String id : List.copyOf(this.firing.keySet())) {
-            this.reminders.stored(id).ifPresent(stored -> {
-                if (this.queue.release(id, stored.reminder().dueAt())) {
-                    log.info("Reminder {} given back unfinished for another instance", id);
-                }
-            });
+            try {
+                this.reminders.stored(id).ifPresent(stored -> {
+                    if (this.queue.release(id, stored.reminder().dueAt())) {
+                        log.info("Reminder {} given back unfinished for another instance", id);
+                    }
+                });
+            }
+            catch (RuntimeException ex) {
+                log.warn("Reminder {} could not be given back ({}); it is put back once this instance's heartbeat "
+                        + "expires", id, ex.toString());
+            }
         }
+        // The heartbeat is left to expire rather than deleted: a stop with Redis out of reach would wait on it for the
+        // command timeout; whatever is still claimed here is put back by the others within heartbeat-ttl.
     }
 
     @Override
@@ -107,25 +137,47 @@ class Scheduler implements SmartLifecycle {
     }
 
     private void run() {
+        log.info("Scheduler of instance {} started: claims are recorded as its own", this.queue.instanceId());
+        Instant nextBeat = Instant.EPOCH;
         Instant nextReap = Instant.EPOCH;
+        Instant nextClaim = Instant.EPOCH;
+        boolean beatBefore = false;
         while (this.running) {
             try {
                 Instant now = this.clock.instant();
+                if (!now.isBefore(nextBeat)) {
+                    // Before any claim: a claim is only ever made under a live heartbeat.
+                    if (!this.queue.beat(this.properties.heartbeatTtl()) && beatBefore) {
+                        log.warn("This instance's heartbeat had expired (Redis out of reach for over {}): other "
+                                + "instances may have put back reminders it was delivering",
+                                this.properties.heartbeatTtl());
+                    }
+                    beatBefore = true;
+                    requeueUnowned(now);
+                    nextBeat = now.plus(this.properties.heartbeatInterval());
+                }
                 if (!now.isBefore(nextReap)) {
                     long requeued = this.queue.requeueStale(now.minus(this.properties.inflightTimeout()), now);
                     if (requeued > 0) {
-                        log.warn("{} reminders were claimed over {} ago and never finished: due again", requeued,
-                                this.properties.inflightTimeout());
+                        this.inflightTimeout.increment(requeued);
+                        log.warn("{} reminders were claimed over {} ago with no known owner and never finished: due "
+                                + "again", requeued, this.properties.inflightTimeout());
                     }
                     nextReap = now.plusSeconds(30);
                 }
-                List<String> claimed = this.queue.claim(now, this.properties.claimBatch());
-                for (String id : claimed) {
-                    this.firing.put(id, this.dispatcher.fire(id));
+                if (!now.isBefore(nextClaim)) {
+                    List<String> claimed = this.queue.claim(now, this.properties.claimBatch());
+                    for (String id : claimed) {
+                        this.firing.put(id, this.dispatcher.fire(id));
+                    }
+                    this.firing.values().removeIf(Future::isDone);
+                    nextClaim = (claimed.size() < this.properties.claimBatch())
+                            ? now.plus(this.properties.pollInterval()) : now;
                 }
-                this.firing.values().removeIf(Future::isDone);
-                if (claimed.size() < this.properties.claimBatch()) {
-                    Thread.sleep(this.properties.pollInterval());
+                Instant wake = nextClaim.isBefore(nextBeat) ? nextClaim : nextBeat;
+                Duration sleep = Duration.between(this.clock.instant(), wake);
+                if (sleep.isPositive()) {
+                    Thread.sleep(sleep);
                 }
             }
             catch (InterruptedException ex) {
@@ -140,6 +192,27 @@ class Scheduler implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Puts back the claims nobody is firing: those of instances whose heartbeat is gone, and this instance's own that
+     * it is not firing. Runs on the loop's thread, after the claims it made were handed to the dispatcher, so
+     * every claim of this instance's that the dispatcher has is among {@link #firing}; a firing that ended has ended
+     * its claim too.
+     */
+    private void requeueUnowned(Instant now) {
+        long abandoned = this.queue.requeueAbandoned(now);
+        if (abandoned > 0) {
+            this.ownerGone.increment(abandoned);
+            log.warn("{} reminders claimed by instances whose heartbeat is gone: due again", abandoned);
+        }
+        this.firing.values().removeIf(Future::isDone);
+        long lost = this.queue.requeueLost(this.firing.keySet(), now);
+        if (lost > 0) {
+            this.lostClaim.increment(lost);
+            log.warn("{} reminders claimed by this instance never reached it (a reply lost with a connection): due "
+                    + "again", lost);
         }
     }
 }

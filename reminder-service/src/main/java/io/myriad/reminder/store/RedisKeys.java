@@ -11,6 +11,12 @@ public final class RedisKeys {
     /** Sorted set of reminder ids by claim time (epoch ms): claimed and being delivered. */
     public static final String INFLIGHT = PREFIX + "inflight";
 
+    /** Hash of in-flight reminder id to the instance that claimed it, written in the same step as the claim. */
+    public static final String INFLIGHT_OWNERS = PREFIX + "inflight-owners";
+
+    /** What {@link #heartbeat} puts before an instance id; a Lua script that checks owners builds keys with it. */
+    public static final String HEARTBEAT_PREFIX = PREFIX + "heartbeat:";
+
     /** List of audit events written with their state change and not yet acknowledged by Kafka. */
     public static final String AUDIT_OUTBOX = PREFIX + "audit-outbox";
 
@@ -53,6 +59,11 @@ public final class RedisKeys {
     /** Pub/sub channel on which an instance takes in-app messages for connections open on it. */
     public static String instanceChannel(String instanceId) {
         return PREFIX + "instance:" + instanceId;
+    }
+
+    /** String with a time to live that a running instance keeps refreshing: while it exists, its claims are its own. */
+    public static String heartbeat(String instanceId) {
+        return HEARTBEAT_PREFIX + instanceId;
     }
 
     public static String command(String commandId) {

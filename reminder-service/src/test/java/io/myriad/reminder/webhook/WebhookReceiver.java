@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * Receives webhooks in tests: an HTTP server on a free loopback port whose endpoints answer the statuses they are
  * given, in turn, and record every request.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -25,7 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static WebhookReceiver start() throws IOException {
+    public static WebhookReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -33,13 +33,25 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** An endpoint answering {@code statuses} in turn, the last one from then on; a 3xx points to {@code /moved}. */
-    Endpoint endpoint(String path, int... statuses) {
+    public Endpoint endpoint(String path, int... statuses) {
         return endpoint(path, Duration.ZERO, statuses);
     }
 
     /** As {@link #endpoint(String, int...)}, each answer coming after {@code delay}. */
     Endpoint endpoint(String path, Duration delay, int... statuses) {
-        Endpoint endpoint = new Endpoint(url(path), delay, statuses);
+        return endpoint(path, delay, () -> { }, statuses);
+    }
+
+    /**
+     * As {@link #endpoint(String, int...)}, running {@code beforeAnswering} once a request is recorded and before it
+     * is answered: what happens to the sender between its request and the answer (its store failing, say).
+     */
+    public Endpoint endpoint(String path, Runnable beforeAnswering, int... statuses) {
+        return endpoint(path, Duration.ZERO, beforeAnswering, statuses);
+    }
+
+    private Endpoint endpoint(String path, Duration delay, Runnable beforeAnswering, int... statuses) {
+        Endpoint endpoint = new Endpoint(url(path), delay, beforeAnswering, statuses);
         this.server.createContext(path, endpoint::handle);
         return endpoint;
     }
@@ -54,27 +66,30 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One path of the receiver and what it was sent. */
-    static final class Endpoint {
+    public static final class Endpoint {
 
         private final String url;
 
         private final Duration delay;
 
+        private final Runnable beforeAnswering;
+
         private final int[] statuses;
 
         private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-        private Endpoint(String url, Duration delay, int[] statuses) {
+        private Endpoint(String url, Duration delay, Runnable beforeAnswering, int[] statuses) {
             this.url = url;
             this.delay = delay;
+            this.beforeAnswering = beforeAnswering;
             this.statuses = statuses;
         }
 
-        String url() {
+        public String url() {
             return this.url;
         }
 
-        List<Request> requests() {
+        public List<Request> requests() {
             return List.copyOf(this.requests);
         }
 
@@ -84,6 +99,7 @@ final class WebhookReceiver implements AutoCloseable {
                 int status = this.statuses[Math.min(this.requests.size(), this.statuses.length - 1)];
                 this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestHeaders(), body,
                         status));
+                this.beforeAnswering.run();
                 Thread.sleep(this.delay);
                 if (status / 100 == 3) {
                     exchange.getResponseHeaders().add("Location", "/moved");
@@ -97,9 +113,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A request as received, with the status it was answered. */
-    record Request(String method, Headers headers, byte[] body, int status) {
+    public record Request(String method, Headers headers, byte[] body, int status) {
 
-        String header(String name) {
+        public String header(String name) {
             return this.headers.getFirst(name);
         }
     }
