@@ -69,9 +69,10 @@ class FaultFleetIT {
     /** One reminder falls due every this often, over about as long as the faults take. */
     private static final Duration REMINDER_EVERY = Duration.ofSeconds(5);
 
-    private static final Duration REMINDER_WINDOW = Duration.ofMinutes(10);
+    private static final Duration REMINDER_WINDOW = Duration.ofMinutes(8);
 
-    private static final Pattern RESTART_COUNT = Pattern.compile("Restarts in the last 15 minutes: (\\d+)");
+    /** ServiceRestarted's description names the running process's start time (Prometheus's humanizeTimestamp). */
+    private static final Pattern STARTED_AT = Pattern.compile("started at (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)");
 
     private static LocalFleet fleet;
 
@@ -183,13 +184,11 @@ class FaultFleetIT {
     }
 
     /**
-     * Watches Alertmanager, in the background, for ServiceRestarted of each killed service, counting that restart: the
-     * alert may already be active from an earlier restart (another fleet test's), so its count of restarts must have
-     * grown. The next fault does not wait for it.
+     * Watches Alertmanager, in the background, for ServiceRestarted of each killed service naming a process started
+     * after the kill: the alert may already be active from an earlier restart (another fleet test's), and then only its
+     * description, re-sent by Prometheus every minute, tells this restart. The next fault does not wait for it.
      */
     private static final class AlertWatch {
-
-        private final Map<String, Integer> before = new ConcurrentHashMap<>();
 
         private final Map<String, Instant> killedAt = new ConcurrentHashMap<>();
 
@@ -197,35 +196,31 @@ class FaultFleetIT {
 
         private final Thread poller = Thread.ofVirtual().start(this::poll);
 
-        void expectRestart(String name) throws IOException, InterruptedException {
+        void expectRestart(String name) {
             if (monitoring()) {
-                this.before.put(name, restartsAlerted(name));
-                this.killedAt.put(name, Instant.now());
+                this.killedAt.put(name, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
         }
 
         private void poll() {
             while (!Thread.currentThread().isInterrupted()) {
-                for (String name : this.killedAt.keySet()) {
-                    try {
-                        if (!this.seen.containsKey(name) && restartsAlerted(name) > this.before.get(name)) {
+                try {
+                    for (String name : this.killedAt.keySet()) {
+                        Instant started = restartAlerted(name);
+                        if (!this.seen.containsKey(name) && started != null
+                                && !started.isBefore(this.killedAt.get(name))) {
                             this.seen.put(name, "ServiceRestarted "
                                     + Duration.between(this.killedAt.get(name), Instant.now()).toSeconds()
                                     + " s after the kill");
                         }
                     }
-                    catch (IOException ex) {
-                        // Alertmanager busy: the next round asks again
-                    }
-                    catch (InterruptedException ex) {
-                        return;
-                    }
-                }
-                try {
                     Thread.sleep(Duration.ofSeconds(2));
                 }
                 catch (InterruptedException ex) {
                     return;
+                }
+                catch (IOException | RuntimeException ex) {
+                    // Alertmanager slow or busy: the next round asks again
                 }
             }
         }
@@ -242,6 +237,8 @@ class FaultFleetIT {
             }
             finally {
                 this.poller.interrupt();
+                System.out.printf("fault: ServiceRestarted seen %s, expected %s%n", this.seen.keySet(),
+                        this.killedAt.keySet());
             }
             Map<String, String> alerted = new TreeMap<>();
             this.seen.forEach((name, what) -> alerted.put("kill " + name, what));
@@ -250,20 +247,21 @@ class FaultFleetIT {
     }
 
     /**
-     * The restarts ServiceRestarted (warning) reports for a service as Alertmanager has it now: 0 without the alert.
-     * Prometheus re-sends a firing alert every minute with its description evaluated again.
+     * The start time of the process ServiceRestarted (warning) names for a service, as Alertmanager has it now; null
+     * without the alert.
      */
-    private static int restartsAlerted(String name) throws IOException, InterruptedException {
+    private static Instant restartAlerted(String name) throws IOException, InterruptedException {
         for (JsonNode alert : alerts()) {
             JsonNode labels = alert.path("labels");
             if ("ServiceRestarted".equals(labels.path("alertname").asString())
                     && name.equals(labels.path("application").asString())
                     && "warning".equals(labels.path("severity").asString())) {
-                Matcher count = RESTART_COUNT.matcher(alert.path("annotations").path("description").asString());
-                return count.find() ? Integer.parseInt(count.group(1)) : 0;
+                Matcher started = STARTED_AT.matcher(alert.path("annotations").path("description").asString());
+                return started.find() ? LocalDateTime.parse(started.group(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC)
+                        : null;
             }
         }
-        return 0;
+        return null;
     }
 
     /**
