@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** In-app delivery: pushed to an open WebSocket, kept in the inbox without one, audited, and scheduled again when recurring. */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
         "myriad.reminders.poll-interval=100ms"})
 @RealKafka

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +31,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * per second (the starter's), reminders and tasks stored, WebSocket connections open. Every test has users of its
  * own, so one test's use never counts against another's.
  */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = { "management.server.port=0",
         "myriad.reminders.max-reminders-per-user=3", "myriad.reminders.max-tasks-per-user=2",
         "myriad.reminders.max-connections-per-user=2", "myriad.security.rate-limit.capacity=10",

@@ -43,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +55,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The orchestrator's remind commands: each becomes exactly one reminder, however often Kafka delivers it; one that
  * cannot become a reminder is on the dead-letter topic, counted, instead of dropped.
  */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = { "management.server.port=0",
         "myriad.reminders.max-reminders-per-user=3" })
 @RealKafka

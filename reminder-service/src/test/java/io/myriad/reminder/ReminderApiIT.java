@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** The HTTP API: who may call it, what each user sees, and that bad input is refused whole. */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
 @RealKafka
 @RealRedis

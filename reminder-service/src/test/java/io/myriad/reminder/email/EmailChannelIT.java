@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +41,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Email end to end, through GreenMail: a due reminder mailed once with its delivery id; retried while the mail
  * server cannot be reached (a gate in front of GreenMail hangs up), failed and counted when it never can be.
  */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
         "myriad.reminders.mail.from=reminders@myriad.test", "myriad.reminders.poll-interval=100ms",
         "myriad.reminders.initial-backoff=100ms", "myriad.reminders.max-backoff=400ms",

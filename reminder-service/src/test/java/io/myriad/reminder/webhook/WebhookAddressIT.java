@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /** As deployed by default: a user cannot point a webhook into the network the service runs in. */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
         "myriad.reminders.webhook.secret=webhook-address-it"})
 @RealKafka

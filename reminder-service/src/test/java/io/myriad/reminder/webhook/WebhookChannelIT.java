@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * Webhooks end to end: a due reminder POSTed, signed, to a receiver in this JVM; retried with the same delivery id
  * until it answers 2xx; failed, and counted, when it never does.
  */
+// Closed after the class: a context left in the cache keeps its scheduler claiming due reminders on the shared
+// Redis, and would deliver another class's reminders with its own configuration and meters.
+@DirtiesContext
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"management.server.port=0",
         "myriad.reminders.webhook.secret=" + WebhookChannelIT.SECRET, "myriad.reminders.poll-interval=100ms",
         "myriad.reminders.initial-backoff=100ms", "myriad.reminders.max-backoff=400ms",
