@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A client of {@code /ws/reminders} as an app would open it, collecting what the service pushes. */
 final class WebSockets {
@@ -50,6 +51,7 @@ final class WebSockets {
 
     private static Client open(WebSocket.Builder builder, String uri) {
         LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        AtomicReference<String> closedBy = new AtomicReference<>();
         try {
             WebSocket socket = builder.buildAsync(URI.create(uri), new WebSocket.Listener() {
                 @Override
@@ -58,8 +60,19 @@ final class WebSockets {
                     webSocket.request(1);
                     return null;
                 }
+
+                @Override
+                public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                    closedBy.set("the service closed it: " + statusCode + " " + reason);
+                    return null;
+                }
+
+                @Override
+                public void onError(WebSocket webSocket, Throwable error) {
+                    closedBy.set("it failed: " + error);
+                }
             }).join();
-            return new Client(socket, messages);
+            return new Client(socket, messages, closedBy);
         }
         catch (CompletionException ex) {
             if (ex.getCause() instanceof WebSocketHandshakeException refused) {
@@ -70,15 +83,29 @@ final class WebSockets {
     }
 
     /** An open connection and what arrived on it. */
-    record Client(WebSocket socket, LinkedBlockingQueue<String> messages) {
+    record Client(WebSocket socket, LinkedBlockingQueue<String> messages, AtomicReference<String> closedBy) {
 
         /** The next message, or {@code null} when none came within {@code wait}. */
         String next(Duration wait) throws InterruptedException {
             return this.messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         }
 
+        /**
+         * Closes it, unless it is closed already: a clean-up, which says (on stderr) how a connection the service or
+         * the network ended first ended, rather than failing the test that was done with it.
+         */
         void close() {
-            this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            if (this.socket.isOutputClosed()) {
+                System.err.println("WebSocket was closed before the test closed it: " + this.closedBy.get());
+                return;
+            }
+            try {
+                this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            }
+            catch (CompletionException ex) {
+                System.err.println("WebSocket was closed before the test closed it: " + this.closedBy.get() + " (" + ex
+                        + ")");
+            }
         }
     }
 }
