@@ -23,6 +23,7 @@ import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -91,27 +92,49 @@ public class AgentDiscovery {
         return discovery;
     }
 
+    /**
+     * Asks the graphdb-manager, and once more at once when the call did not get through (a read that timed out, a
+     * connection refused): a graphdb-manager busy for a moment (a collection, a cold query) or restarting would
+     * otherwise leave a task without an agent. Discovery is a read, so asking twice is safe; a second failure is the
+     * task's {@link DiscoveryOutcome#ERROR}.
+     */
     private Discovery lookUp(PlannedTask task) {
         try {
-            AgentDescriptor[] agents = this.graphDb.get()
-                    .uri(uri -> uri.path("/api/v1/agents/discovery")
-                            .queryParam("concept", task.concept())
-                            .queryParam("intent", task.intent().name().toLowerCase(Locale.ROOT))
-                            .build())
-                    .retrieve()
-                    .body(AgentDescriptor[].class);
-            if (agents == null || agents.length == 0) {
-                return Discovery.none(task);
-            }
-            AgentDescriptor strongest = Arrays.stream(agents)
-                    .max(Comparator.comparingDouble(AgentDescriptor::weight))
-                    .orElseThrow();
-            return Discovery.found(task, strongest);
+            return ask(task);
+        }
+        catch (ResourceAccessException ex) {
+            log.info("Agent discovery for concept '{}' ({}) did not get through ({}); asking once more",
+                    task.concept(), task.intent(), ex.getMessage());
         }
         catch (RuntimeException ex) {
             log.warn("Agent discovery failed for concept '{}' ({}): {}", task.concept(), task.intent(),
                     ex.getMessage());
             return Discovery.error(task);
         }
+        try {
+            return ask(task);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Agent discovery failed twice for concept '{}' ({}): {}", task.concept(), task.intent(),
+                    ex.getMessage());
+            return Discovery.error(task);
+        }
+    }
+
+    private Discovery ask(PlannedTask task) {
+        AgentDescriptor[] agents = this.graphDb.get()
+                .uri(uri -> uri.path("/api/v1/agents/discovery")
+                        .queryParam("concept", task.concept())
+                        .queryParam("intent", task.intent().name().toLowerCase(Locale.ROOT))
+                        .build())
+                .retrieve()
+                .body(AgentDescriptor[].class);
+        if (agents == null || agents.length == 0) {
+            return Discovery.none(task);
+        }
+        AgentDescriptor strongest = Arrays.stream(agents)
+                .max(Comparator.comparingDouble(AgentDescriptor::weight))
+                .orElseThrow();
+        return Discovery.found(task, strongest);
     }
 }
