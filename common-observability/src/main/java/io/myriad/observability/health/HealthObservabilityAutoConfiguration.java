@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -25,7 +26,9 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass({ HealthContributorRegistry.class, MeterRegistry.class })
 public class HealthObservabilityAutoConfiguration {
 
+    // By name: a service has many application listeners, and none of them but one of this name replaces this one.
     @Bean
+    @ConditionalOnMissingBean(name = "myriadDependencyHealthMetrics")
     ApplicationListener<ApplicationStartedEvent> myriadDependencyHealthMetrics(
             ObjectProvider<HealthContributorRegistry> registry, ObjectProvider<MeterRegistry> meters,
             ApplicationContext context) {
