@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "myriad.observability.metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import(MetricsObservabilityAutoConfiguration.TagGuard.class)
 public class MetricsObservabilityAutoConfiguration {
