@@ -20,6 +20,7 @@ import org.springframework.boot.health.registry.ReactiveHealthContributorRegistr
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +110,7 @@ class HealthObservabilityAutoConfigurationTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
         registry.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
-        ApplicationListener<ApplicationStartedEvent> own = (event) -> meters.gauge("own_dependency_up", 1);
+        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own_dependency_up", 1);
         this.runner.withBean(HealthContributorRegistry.class, () -> registry)
                 .withBean(MeterRegistry.class, () -> meters)
                 .withBean("myriadDependencyHealthMetrics", ApplicationListener.class, () -> own)
