@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param kafka Kafka instrumentation
  * @param web HTTP serving: instrumentation, error format, request body limits
  * @param metrics guards on what the service's meters may become
+ * @param health readiness dependencies as metrics
  */
 @ConfigurationProperties("myriad.observability")
 public record MyriadObservabilityProperties(
@@ -28,12 +29,16 @@ public record MyriadObservabilityProperties(
         @DefaultValue Logging logging,
         @DefaultValue Kafka kafka,
         @DefaultValue Web web,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue Health health) {
 
     /**
+     * @param enabled whether the starter adds trace export beyond Boot's (the Zipkin exporter)
      * @param zipkin export of spans to a Zipkin server through OpenTelemetry's Zipkin span exporter
      */
-    public record Tracing(@DefaultValue Zipkin zipkin) {
+    public record Tracing(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue Zipkin zipkin) {
     }
 
     /**
@@ -60,16 +65,21 @@ public record MyriadObservabilityProperties(
     }
 
     /**
+     * @param enabled whether the starter instruments Kafka: observations on the templates and listener containers a
+     *        service builds itself, and the readiness check that asks the brokers
      * @param observationEnabled whether every KafkaTemplate and listener container records observations, which
      *        carry the trace context across Kafka
      * @param healthTimeout how long the Kafka readiness check waits for the cluster to answer
      */
     public record Kafka(
+            @DefaultValue("true") boolean enabled,
             @DefaultValue("true") boolean observationEnabled,
             @DefaultValue("2s") Duration healthTimeout) {
     }
 
     /**
+     * @param enabled whether the starter shapes HTTP serving at all: access log, actuator requests left unobserved,
+     *        problem details and the request guard, on the public and the management port
      * @param accessLog whether each request to the service's public port is logged once, with its trace id
      * @param observeActuator whether requests to actuator endpoints (probes, scrapes), and the Redis and Neo4j
      *        commands their health checks send, are traced and timed like user traffic
@@ -82,6 +92,7 @@ public record MyriadObservabilityProperties(
      * @param maxBodySize largest request body the service reads, whether it announces its length or arrives chunked
      */
     public record Web(
+            @DefaultValue("true") boolean enabled,
             @DefaultValue("true") boolean accessLog,
             @DefaultValue("false") boolean observeActuator,
             @DefaultValue("true") boolean problemDetails,
@@ -90,9 +101,18 @@ public record MyriadObservabilityProperties(
     }
 
     /**
+     * @param enabled whether the starter filters meters: Prometheus naming conventions and the tag guard
      * @param tagGuard cap on the number of distinct values a tag takes per meter
      */
-    public record Metrics(@DefaultValue TagGuard tagGuard) {
+    public record Metrics(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue TagGuard tagGuard) {
+    }
+
+    /**
+     * @param enabled whether each readiness dependency the service has is a {@code myriad_dependency_up} gauge
+     */
+    public record Health(@DefaultValue("true") boolean enabled) {
     }
 
     /**

@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.myriad.observability.metrics.LatencyBuckets;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -25,8 +27,8 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 
     public static final String PROPERTY_SOURCE_NAME = "myriadObservabilityDefaults";
 
-    /** Service-level buckets for HTTP latency histograms, in the units operators read dashboards in. */
-    static final String LATENCY_BUCKETS = "5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s";
+    /** Service-level buckets for HTTP and Kafka latency histograms: the fleet's, the same as a service's own timers'. */
+    static final String LATENCY_BUCKETS = LatencyBuckets.asProperty();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -2,6 +2,7 @@ package io.myriad.observability;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,10 @@ class ConfigurationMetadataTest {
                 "management.endpoint.deadletters.cache.time-to-live",
                 "myriad.observability.web.problem-details", "myriad.observability.web.request-guard",
                 "myriad.observability.web.max-body-size", "myriad.observability.metrics.tag-guard.enabled",
-                "myriad.observability.metrics.tag-guard.max-values");
+                "myriad.observability.metrics.tag-guard.max-values",
+                "myriad.observability.tracing.enabled", "myriad.observability.kafka.enabled",
+                "myriad.observability.web.enabled", "myriad.observability.metrics.enabled",
+                "myriad.observability.health.enabled", "myriad.kafka.enabled");
         properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
                 .isNotBlank());
         assertThat(properties.get("myriad.observability.env").path("defaultValue").asString()).isEqualTo("local");
@@ -57,6 +61,12 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("myriad.security.rate-limit.capacity").path("defaultValue").asInt()).isEqualTo(40);
         assertThat(properties.get("myriad.security.rate-limit.refill-per-second").path("defaultValue").asInt())
                 .isEqualTo(20);
+        assertThat(List.of("myriad.observability.tracing.enabled", "myriad.observability.kafka.enabled",
+                "myriad.observability.web.enabled", "myriad.observability.metrics.enabled",
+                "myriad.observability.health.enabled", "myriad.kafka.enabled"))
+                .as("every auto-configuration's switch is on unless turned off")
+                .allSatisfy((name) -> assertThat(properties.get(name).path("defaultValue").asBoolean(false)).as(name)
+                        .isTrue());
         assertThat(properties.get("myriad.observability.logging.loki.enabled").path("defaultValue").asBoolean(true))
                 .isFalse();
     }

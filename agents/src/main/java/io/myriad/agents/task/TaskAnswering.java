@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.agents.graphdb.GraphdbUnavailableException;
 import io.myriad.agents.knowledge.KnowledgeSource;
-import io.myriad.agents.pool.LatencyBuckets;
 import io.myriad.agents.pool.Rejection;
 import io.myriad.agents.pool.Rejections;
 import io.myriad.agents.pool.TaskHandler;
@@ -24,6 +23,7 @@ import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.ConceptKnowledge;
 import io.myriad.contracts.query.Intent;
+import io.myriad.observability.metrics.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

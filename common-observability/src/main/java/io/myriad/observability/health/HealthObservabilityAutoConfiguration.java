@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -23,9 +25,12 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration
 @ConditionalOnClass({ HealthContributorRegistry.class, MeterRegistry.class })
+@ConditionalOnBooleanProperty(name = "myriad.observability.health.enabled", matchIfMissing = true)
 public class HealthObservabilityAutoConfiguration {
 
+    // By name: a service has many application listeners, and none of them but one of this name replaces this one.
     @Bean
+    @ConditionalOnMissingBean(name = "myriadDependencyHealthMetrics")
     ApplicationListener<ApplicationStartedEvent> myriadDependencyHealthMetrics(
             ObjectProvider<HealthContributorRegistry> registry, ObjectProvider<MeterRegistry> meters,
             ApplicationContext context) {

@@ -1,6 +1,7 @@
 package io.myriad.observability.kafka;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBooleanProperty(name = "myriad.kafka.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadKafkaProperties.class)
 @Import({ KafkaDeliveryConfigurations.Topics.class, KafkaDeliveryConfigurations.Metrics.class,
         KafkaDeliveryConfigurations.DeadLetters.class, KafkaDeliveryConfigurations.ExpiredRequests.class,

@@ -3,6 +3,7 @@ package io.myriad.observability.kafka;
 import io.myriad.observability.MyriadObservabilityProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
+@ConditionalOnBooleanProperty(name = "myriad.observability.kafka.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import({ KafkaObservabilityConfigurations.Observation.class, KafkaObservabilityConfigurations.Health.class })
 public class KafkaObservabilityAutoConfiguration {

@@ -22,6 +22,7 @@ final class KafkaObservabilityConfigurations {
     static class Observation {
 
         @Bean
+        @ConditionalOnMissingBean
         static KafkaObservationEnabler kafkaObservationEnabler() {
             return new KafkaObservationEnabler();
         }

@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the fleet's Kafka topics are declared and what a consumer does with a record it cannot process.
  *
+ * @param enabled whether the starter declares topics, dead-letters records that keep failing and skips expired
+ *        requests; off, the service's listeners run with Spring Kafka's own error handling
  * @param topic replication of every topic a service declares through {@link KafkaTopics}
  * @param deadLetter retries and dead-letter topics of every listener container built from Boot's factory
  * @param requests what a request/reply consumer does with a request nobody waits for any more
  */
 @ConfigurationProperties("myriad.kafka")
 public record MyriadKafkaProperties(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue Topic topic,
         @DefaultValue DeadLetter deadLetter,
         @DefaultValue Requests requests) {

@@ -18,11 +18,15 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "myriad.observability.metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import(MetricsObservabilityAutoConfiguration.TagGuard.class)
 public class MetricsObservabilityAutoConfiguration {
 
+    // By name, not by type: a MeterFilter is one of many (Boot adds its own, a service may add more), and backing off
+    // to any of them would silently bring back the names and meters promtool flags.
     @Bean
+    @ConditionalOnMissingBean(name = "myriadPrometheusConventions")
     PrometheusConventions myriadPrometheusConventions() {
         return new PrometheusConventions();
     }

@@ -17,6 +17,11 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  * {@code SecurityFilterChain}, where it says who may call what; a service missing the issuer setting then fails to
  * start rather than run open. Before Boot's own resource-server and web security auto-configurations, so that they
  * see this decoder and the service's chain and add neither of theirs.
+ * <p>
+ * No {@code enabled} switch, on purpose: this configuration is what authenticates callers, and a flag that turned it
+ * off would let one line of configuration open a service. Its switch is the issuer: without
+ * {@code myriad.security.jwt.issuer} nothing here is added, and a service then either fails to start (its chain needs
+ * {@link ResourceServerSecurity}) or runs with Spring Boot's own secure default, every request authenticated.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",

@@ -4,6 +4,7 @@ import io.myriad.observability.MyriadObservabilityProperties;
 import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetryTracingAutoConfiguration.class, ZipkinSpanExporter.class })
+@ConditionalOnBooleanProperty(name = "myriad.observability.tracing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import(TracingExportConfigurations.Zipkin.class)
 public class TracingObservabilityAutoConfiguration {

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "myriad.observability.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 public class ManagementProblemDetailsConfiguration {
 

@@ -3,6 +3,7 @@ package io.myriad.observability.web;
 import io.myriad.observability.MyriadObservabilityProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(ServerRequestObservationContext.class)
+@ConditionalOnBooleanProperty(name = "myriad.observability.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import({ WebObservabilityConfigurations.AccessLog.class, WebObservabilityConfigurations.ActuatorRequests.class,
         WebObservabilityConfigurations.RequestGuards.class, WebObservabilityConfigurations.ProblemDetails.class,

@@ -116,7 +116,10 @@ final class WebObservabilityConfigurations {
             matchIfMissing = true)
     static class ActuatorRequests {
 
+        // By name, as every ObservationPredicate is applied: one a service adds for its own purpose must not
+        // replace this one.
         @Bean
+        @ConditionalOnMissingBean(name = "actuatorRequestsUnobserved")
         ObservationPredicate actuatorRequestsUnobserved() {
             return (name, context) -> !(context instanceof ServerRequestObservationContext request
                     && request.getCarrier() != null
@@ -127,6 +130,7 @@ final class WebObservabilityConfigurations {
         // start a one-span trace every few seconds. A database command outside any traced work is housekeeping;
         // the client's own meters still count it.
         @Bean
+        @ConditionalOnMissingBean(name = "orphanDatabaseCommandsUnobserved")
         ObservationPredicate orphanDatabaseCommandsUnobserved() {
             return (name, context) -> context.getParentObservation() != null
                     || !isDatabaseClient(context.getClass().getName());

@@ -18,7 +18,10 @@ import org.springframework.boot.health.registry.DefaultHealthContributorRegistry
 import org.springframework.boot.health.registry.DefaultReactiveHealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,5 +84,45 @@ class HealthObservabilityAutoConfigurationTest {
         metrics.up("neo4j");
 
         assertThat(checks[0]).isEqualTo(1);
+    }
+
+    @Test
+    void reportsNoDependencyWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.health.enabled=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("myriadDependencyHealthMetrics"));
+    }
+
+    @Test
+    void backsOffWithoutMicrometer() {
+        this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("myriadDependencyHealthMetrics"));
+    }
+
+    @Test
+    void backsOffWithoutSpringBootsHealthSupport() {
+        this.runner.withClassLoader(new FilteredClassLoader(HealthContributorRegistry.class))
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("myriadDependencyHealthMetrics"));
+    }
+
+    @Test
+    void backsOffToTheServicesOwnDependencyMetrics() {
+        // given a service that reports its dependencies its own way, under the starter's bean name
+        MeterRegistry meters = new SimpleMeterRegistry();
+        HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+        registry.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
+        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own_dependency_up", 1);
+        this.runner.withBean(HealthContributorRegistry.class, () -> registry)
+                .withBean(MeterRegistry.class, () -> meters)
+                .withBean("myriadDependencyHealthMetrics", ApplicationListener.class, () -> own)
+                .run((context) -> {
+                    // when the application has started
+                    context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context, Duration.ZERO));
+
+                    // then only the service's own gauge exists
+                    assertThat(context.getBean("myriadDependencyHealthMetrics")).isSameAs(own);
+                    assertThat(meters.find("own_dependency_up").gauge()).isNotNull();
+                    assertThat(meters.find("myriad_dependency_up").gauge()).isNull();
+                });
     }
 }

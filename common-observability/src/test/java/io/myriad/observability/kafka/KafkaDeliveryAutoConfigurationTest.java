@@ -176,6 +176,15 @@ class KafkaDeliveryAutoConfigurationTest {
                 .isEqualTo(DeadLetterReason.PROCESSING);
     }
 
+    @Test
+    void leavesTopicsDeadLettersAndExpiredRequestsToTheServiceWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.kafka.enabled=false").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(KafkaTopics.class).doesNotHaveBean(DeadLetterRecoverer.class)
+                    .doesNotHaveBean(DefaultErrorHandler.class).doesNotHaveBean(ExpiredRequestFilter.class);
+        });
+    }
+
     private static ConsumerRecord<Object, Object> request(String topic, Instant deadline) {
         ConsumerRecord<Object, Object> record = new ConsumerRecord<>(topic, 0, 1, "q", "v");
         ExpiredRequestFilter.setDeadline(record.headers(), deadline);

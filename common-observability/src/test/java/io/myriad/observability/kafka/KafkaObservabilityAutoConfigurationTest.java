@@ -150,6 +150,20 @@ class KafkaObservabilityAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void neitherObservesNorChecksKafkaWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.kafka.enabled=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(KafkaObservationEnabler.class)
+                        .doesNotHaveBean("kafkaHealthIndicator"));
+    }
+
+    @Test
+    void backsOffToTheServicesOwnObservationEnabler() {
+        KafkaObservationEnabler own = new KafkaObservationEnabler();
+        this.runner.withBean("ownObservationEnabler", KafkaObservationEnabler.class, () -> own)
+                .run((context) -> assertThat(context).getBean(KafkaObservationEnabler.class).isSameAs(own));
+    }
+
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

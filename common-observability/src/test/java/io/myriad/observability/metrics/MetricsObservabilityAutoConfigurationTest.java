@@ -1,6 +1,7 @@
 package io.myriad.observability.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -47,6 +48,39 @@ class MetricsObservabilityAutoConfigurationTest {
     void backsOffWithoutMicrometer() {
         this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
                 .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TagCardinalityGuard.class));
+    }
+
+    @Test
+    void filtersNoMeterWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.metrics.enabled=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PrometheusConventions.class)
+                        .doesNotHaveBean(TagCardinalityGuard.class));
+    }
+
+    @Test
+    void backsOffToTheServicesOwnConventionsByName() {
+        this.runner.withUserConfiguration(OwnConventions.class).run((context) -> assertThat(context)
+                .getBean("myriadPrometheusConventions").isSameAs(context.getBean(OwnConventions.class).conventions));
+    }
+
+    @Test
+    void keepsTheFleetsNamingBesideAMeterFilterTheServiceAddsForItsOwnPurpose() {
+        // given a service with a filter of its own, under another name
+        this.runner.withBean("ignoreHealthChecks", MeterFilter.class, () -> MeterFilter.denyNameStartsWith("health"))
+                // then the fleet's naming still applies
+                .run((context) -> assertThat(context).hasSingleBean(PrometheusConventions.class)
+                        .hasBean("ignoreHealthChecks"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnConventions {
+
+        final PrometheusConventions conventions = new PrometheusConventions();
+
+        @Bean
+        PrometheusConventions myriadPrometheusConventions() {
+            return this.conventions;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

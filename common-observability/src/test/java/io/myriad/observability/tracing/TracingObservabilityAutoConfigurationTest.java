@@ -53,6 +53,12 @@ class TracingObservabilityAutoConfigurationTest {
     }
 
     @Test
+    void exportsNothingToZipkinWhenSwitchedOff() {
+        this.runner.withPropertyValues(ZIPKIN_ENDPOINT, "myriad.observability.tracing.enabled=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ZipkinSpanExporter.class));
+    }
+
+    @Test
     void backsOffWhenTheZipkinExporterIsMissing() {
         this.runner.withPropertyValues(ZIPKIN_ENDPOINT)
                 .withClassLoader(new FilteredClassLoader(ZipkinSpanExporter.class))

@@ -175,6 +175,28 @@ class WebObservabilityAutoConfigurationTest {
                 .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("requestGuard"));
     }
 
+    @Test
+    void leavesHttpServingAloneWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.web.enabled=false").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean("accessLogFilter").doesNotHaveBean("requestGuard")
+                    .doesNotHaveBean("errorPathFilter").doesNotHaveBean("emptyErrorBodyFilter")
+                    .doesNotHaveBean(ObservationPredicate.class).doesNotHaveBean(TomcatProblemErrorReports.class);
+        });
+    }
+
+    @Test
+    void backsOffToTheServicesOwnObservationPredicatesByName() {
+        ObservationPredicate observeAll = (name, context) -> true;
+        this.runner.withBean("actuatorRequestsUnobserved", ObservationPredicate.class, () -> observeAll)
+                .withBean("sampleBatchJobs", ObservationPredicate.class, () -> (name, context) -> true)
+                .run((context) -> {
+                    assertThat(context.getBean("actuatorRequestsUnobserved")).isSameAs(observeAll);
+                    assertThat(context).as("the starter's other predicate, beside the service's unrelated one")
+                            .hasBean("orphanDatabaseCommandsUnobserved").hasBean("sampleBatchJobs");
+                });
+    }
+
     private static ServerRequestObservationContext request(String path) {
         return new ServerRequestObservationContext(new MockHttpServletRequest("GET", path),
                 new MockHttpServletResponse());

@@ -1,6 +1,5 @@
 package io.myriad.inputprocessor.query;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParsedQuery;
+import io.myriad.observability.metrics.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 
@@ -46,9 +46,7 @@ public class ParseMetrics {
                 .register(registry);
         this.duration = Timer.builder("input.parse.duration")
                 .description("Time to parse a query")
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-                        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .serviceLevelObjectives(LatencyBuckets.slo())
                 .register(registry);
     }
 

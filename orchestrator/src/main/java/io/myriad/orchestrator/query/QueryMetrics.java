@@ -1,6 +1,5 @@
 package io.myriad.orchestrator.query;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -9,18 +8,13 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.myriad.observability.metrics.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 
 /** How many queries end how, how long they take, and where the time goes. */
 @Component
 class QueryMetrics {
-
-    /** The fleet's latency buckets: few series, and the edges dashboards and SLOs read. */
-    private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
-            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
-            Duration.ofSeconds(10) };
 
     private final Map<QueryStatus, Counter> queries = new EnumMap<>(QueryStatus.class);
 
@@ -40,12 +34,12 @@ class QueryMetrics {
             this.stages.put(stage, Timer.builder("orchestrator.stage.duration")
                     .description("Time a query spends in each stage of the pipeline")
                     .tag("stage", stage.tag())
-                    .serviceLevelObjectives(LATENCY_BUCKETS)
+                    .serviceLevelObjectives(LatencyBuckets.slo())
                     .register(meters));
         }
         this.duration = Timer.builder("orchestrator.query.duration")
                 .description("Time from a question's arrival to its answer")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .serviceLevelObjectives(LatencyBuckets.slo())
                 .register(meters);
     }
 

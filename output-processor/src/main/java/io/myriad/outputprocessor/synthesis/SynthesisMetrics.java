@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.contracts.answer.ComposedAnswer;
 import io.myriad.contracts.answer.Format;
+import io.myriad.observability.metrics.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SynthesisMetrics {
-
-    private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
-            Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
-            Duration.ofSeconds(10) };
 
     private final Map<Format, Counter> syntheses = new EnumMap<>(Format.class);
 
@@ -48,7 +44,7 @@ public class SynthesisMetrics {
             this.durations.put(format, Timer.builder("output.synthesis.duration")
                     .description("Time to compose and render one answer, by format")
                     .tag("format", tag)
-                    .serviceLevelObjectives(LATENCY_BUCKETS)
+                    .serviceLevelObjectives(LatencyBuckets.slo())
                     .register(registry));
         }
         this.partialAnswers = Counter.builder("output.answers.partial")
