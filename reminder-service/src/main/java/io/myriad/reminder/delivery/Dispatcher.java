@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +19,13 @@ import io.micrometer.tracing.Tracer;
 import io.myriad.contracts.audit.AuditEvent;
 import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.Recurrences;
-import io.myriad.reminder.reminder.Reminder;
-import io.myriad.reminder.reminder.ReminderStore;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.Recurrences;
+import io.myriad.reminder.reminders.Reminder;
+import io.myriad.reminder.reminders.ReminderStore;
+import io.myriad.reminder.reminders.Tracing;
 import io.myriad.reminder.schedule.DueQueue;
+import io.myriad.reminder.schedule.Firing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Component;
  * to again for it, only its record saved again.
  */
 @Component
-public class Dispatcher {
+public class Dispatcher implements Firing {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -81,11 +84,13 @@ public class Dispatcher {
     }
 
     /** Starts firing a claimed reminder; the future ends when every channel has its outcome. */
+    @Override
     public Future<?> fire(String reminderId) {
         return this.executor.submit(() -> fireNow(reminderId));
     }
 
     /** Ready to send again after {@link #shutdownNow()}: a stopped application context may be started again. */
+    @Override
     public synchronized void start() {
         if (this.executor.isShutdown()) {
             this.executor = newExecutor();
@@ -93,8 +98,15 @@ public class Dispatcher {
     }
 
     /** Stops sending: deliveries in progress are interrupted and stay pending, their claims for the caller to release. */
+    @Override
     public synchronized void shutdownNow() {
         this.executor.shutdownNow();
+    }
+
+    /** The stored reminder's due time: a claim given back unfinished is due again then. */
+    @Override
+    public Optional<Instant> dueAt(String reminderId) {
+        return this.reminders.stored(reminderId).map(stored -> stored.reminder().dueAt());
     }
 
     private static ExecutorService newExecutor() {
