@@ -160,6 +160,15 @@ public class ReminderStore {
                 Map.of("origin", reminder.origin(), "dueAt", reminder.dueAt().toString()));
     }
 
+    /**
+     * Stores what firing made of a reminder, due again at {@code nextDueAt} (or not, when null), and ends its claim;
+     * see {@link DueQueue#complete}. False when the reminder changed or went since it was read: what the user did is
+     * kept.
+     */
+    public boolean storeFired(Stored read, Reminder fired, Instant nextDueAt) {
+        return this.queue.complete(read.reminder().id(), read.json(), this.json.writeValueAsString(fired), nextDueAt);
+    }
+
     public Reminder get(String userId, String id) {
         return find(id).filter(reminder -> reminder.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("reminder", id));
