@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * Fires a claimed reminder: sends the occurrence by each of its channels at once, each with its own retries
  * ({@link DeliveryAttempts}: exponential backoff with jitter, up to {@code max-attempts}), then stores the outcome
  * and, for a recurring reminder, schedules the next occurrence. A channel that already acknowledged this occurrence
- * (a retry after a crash) is not sent to again. Redis failing on the way (down, restarting) never gives the claim up: the firing is
- * tried again, with the same backoff, until it ends or this instance stops; a channel that acknowledged is never sent
- * to again for it, only its record saved again.
+ * (a retry after a crash) is not sent to again. Redis failing on the way (down, restarting) never gives the claim
+ * up: the firing is tried again, with the same backoff, until it ends or this instance stops; a channel that
+ * acknowledged is never sent to again for it, only its record saved again.
  */
 @Component
 public class Dispatcher implements Firing {
