@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * The due set, the in-flight set and who claimed what, in Redis, changed only by this class: by Lua scripts, which
  * Redis runs one at a time, or by writes it queues into a caller's transaction (MULTI/EXEC), so that a reminder and
- * its place in the due set change together. A due reminder moves to in-flight, with this instance recorded as its owner, in the same step that reads
- * it, so of any number of instances exactly one claims it. No lock, and no time limit to guess per claim: a claim is
- * its owner's for as long as the owner's heartbeat, a key with a time to live that a running instance keeps
- * refreshing, exists.
+ * its place in the due set change together. A due reminder moves to in-flight, with this instance recorded as its
+ * owner, in the same step that reads it, so of any number of instances exactly one claims it. No lock, and no time
+ * limit to guess per claim: a claim is its owner's for as long as the owner's heartbeat, a key with a time to live
+ * that a running instance keeps refreshing, exists.
  */
 @Component
 public class DueQueue {
