@@ -63,8 +63,7 @@ class DeliveryAttempts {
     }
 
     /** Sends one delivery until its channel acknowledges it or the attempts run out; true when acknowledged. */
-    boolean send(Delivery delivery, Reminder reminder, Channel channel, Span parent)
-            throws InterruptedException {
+    boolean send(Delivery delivery, Reminder reminder, Channel channel, Span parent) throws InterruptedException {
         if (delivery.status().acknowledged()) {
             return true; // acknowledged before a crash: never twice
         }
@@ -158,7 +157,6 @@ class DeliveryAttempts {
         long capped = Math.min(step, this.properties.maxBackoff().toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
-
 
     private static Map<String, String> details(Delivery delivery, Map<String, String> more) {
         Map<String, String> details = new java.util.LinkedHashMap<>(more);
