@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit trail on {@code myriad.audit}, keyed by user. An event is first stored in a Redis outbox in the same
- * transaction as the change it describes (see {@link io.myriad.reminder.store.Atomically}); it is sent at once
+ * transaction as the change it describes (see {@link io.myriad.reminder.audit.Atomically}); it is sent at once
  * and taken out of the outbox when Kafka acknowledges it. A send that fails is counted
  * ({@code audit_log_errors_total}) and the relay sends it again until Kafka takes it, so an event may arrive twice
  * (its {@code eventId} tells) but never not at all.

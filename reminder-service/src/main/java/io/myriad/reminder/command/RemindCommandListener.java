@@ -4,7 +4,7 @@ import io.myriad.contracts.Topics;
 import io.myriad.contracts.reminder.RemindCommand;
 import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.observability.kafka.KafkaTopics;
-import io.myriad.reminder.reminder.ReminderStore;
+import io.myriad.reminder.reminders.ReminderStore;
 import io.myriad.reminder.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

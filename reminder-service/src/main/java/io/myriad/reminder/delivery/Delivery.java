@@ -2,7 +2,7 @@ package io.myriad.reminder.delivery;
 
 import java.time.Instant;
 
-import io.myriad.reminder.reminder.ChannelType;
+import io.myriad.reminder.reminders.ChannelType;
 
 /**
  * One occurrence of a reminder sent by one channel. Its id is the same on every attempt, so a receiver can drop a

@@ -2,9 +2,9 @@ package io.myriad.reminder.delivery;
 
 import java.util.Optional;
 
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.ChannelType;
-import io.myriad.reminder.reminder.Reminder;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.ChannelType;
+import io.myriad.reminder.reminders.Reminder;
 
 /** One way of delivering reminders. A bean of this type is all a new channel needs. */
 public interface DeliveryChannel {

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.ChannelType;
+import io.myriad.reminder.reminders.AvailableChannels;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.ChannelType;
 
 import org.springframework.stereotype.Component;
 
 /** The channels this service has, by type. */
 @Component
-public class DeliveryChannels {
+public class DeliveryChannels implements AvailableChannels {
 
     private final Map<ChannelType, DeliveryChannel> channels = new EnumMap<>(ChannelType.class);
 
@@ -20,11 +21,12 @@ public class DeliveryChannels {
         channels.forEach(channel -> this.channels.put(channel.type(), channel));
     }
 
+    @Override
     public boolean available(ChannelType type) {
         return get(type).map(DeliveryChannel::available).orElse(false);
     }
 
-    /** Why the channel of {@code channel}'s type refuses its settings; empty when it takes them or is absent. */
+    @Override
     public Optional<String> refusal(Channel channel) {
         return get(channel.type()).flatMap(sender -> sender.refusal(channel));
     }

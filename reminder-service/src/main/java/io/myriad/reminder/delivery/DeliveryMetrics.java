@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.myriad.reminder.reminder.ChannelType;
+import io.myriad.reminder.reminders.ChannelType;
 
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.myriad.contracts.audit.AuditEvent;
-import io.myriad.reminder.store.Atomically;
+import io.myriad.reminder.audit.Atomically;
 import io.myriad.reminder.store.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 

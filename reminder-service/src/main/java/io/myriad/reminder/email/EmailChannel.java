@@ -9,9 +9,9 @@ import java.util.Locale;
 
 import io.myriad.reminder.delivery.Delivery;
 import io.myriad.reminder.delivery.DeliveryChannel;
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.ChannelType;
-import io.myriad.reminder.reminder.Reminder;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.ChannelType;
+import io.myriad.reminder.reminders.Reminder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 

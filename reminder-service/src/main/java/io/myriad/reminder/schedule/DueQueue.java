@@ -9,16 +9,18 @@ import java.util.UUID;
 
 import io.myriad.reminder.store.RedisKeys;
 
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * The due set, the in-flight set and who claimed what, in Redis, changed only by Lua scripts, which Redis runs one at
- * a time: a due reminder moves to in-flight, with this instance recorded as its owner, in the same step that reads
- * it, so of any number of instances exactly one claims it. No lock, and no time limit to guess per claim: a claim is
- * its owner's for as long as the owner's heartbeat, a key with a time to live that a running instance keeps
- * refreshing, exists.
+ * The due set, the in-flight set and who claimed what, in Redis, changed only by this class: by Lua scripts, which
+ * Redis runs one at a time, or by writes it queues into a caller's transaction (MULTI/EXEC), so that a reminder and
+ * its place in the due set change together. A due reminder moves to in-flight, with this instance recorded as its
+ * owner, in the same step that reads it, so of any number of instances exactly one claims it. No lock, and no time
+ * limit to guess per claim: a claim is its owner's for as long as the owner's heartbeat, a key with a time to live
+ * that a running instance keeps refreshing, exists.
  */
 @Component
 public class DueQueue {
@@ -161,6 +163,24 @@ public class DueQueue {
             return existed
             """, Long.class);
 
+    /**
+     * Stores a reminder created by a command (KEYS[2], ARGV[2]) in its user's set (KEYS[3], at ARGV[3]) and the due
+     * set (KEYS[4], at ARGV[4]) with its audit outbox entry (KEYS[5], ARGV[6]), and marks the command (KEYS[1]) for
+     * ARGV[5] seconds, in one step, unless the command was marked: a redelivered command (even to two instances at
+     * once) makes one reminder, and one cut short leaves nothing that would stop its redelivery. Makes none for a
+     * user already holding ARGV[7] reminders. Returns 1 when it stored, 0 when the command was marked, -1 when full.
+     */
+    private static final RedisScript<Long> CREATE_ONCE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[7]) then return -1 end
+            redis.call('SET', KEYS[2], ARGV[2])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+            redis.call('RPUSH', KEYS[5], ARGV[6])
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[5])
+            return 1
+            """, Long.class);
+
     private final StringRedisTemplate redis;
 
     /** This instance, as the owner of its claims: new at each start, so a restarted instance never owns its past's. */
@@ -254,6 +274,36 @@ public class DueQueue {
                 List.of(RedisKeys.INFLIGHT, RedisKeys.DUE, RedisKeys.INFLIGHT_OWNERS),
                 String.valueOf(claimedBy.toEpochMilli()), String.valueOf(dueAgainAt.toEpochMilli()));
         return (moved != null) ? moved : 0;
+    }
+
+    /** Queues, in the caller's transaction, that reminder {@code id} falls due at {@code dueAt} (again, if it was). */
+    public void scheduleIn(RedisOperations<String, String> transaction, String id, Instant dueAt) {
+        transaction.opsForZSet().add(RedisKeys.DUE, id, dueAt.toEpochMilli());
+    }
+
+    /** Queues, in the caller's transaction, that reminder {@code id} no longer falls due. */
+    public void unscheduleIn(RedisOperations<String, String> transaction, String id) {
+        transaction.opsForZSet().remove(RedisKeys.DUE, id);
+    }
+
+    /** Whether reminder {@code id} is claimed and being delivered. */
+    public boolean inFlight(String id) {
+        return this.redis.opsForZSet().score(RedisKeys.INFLIGHT, id) != null;
+    }
+
+    /**
+     * Stores and schedules a reminder created by command {@code commandId}, unless the command was seen within
+     * {@code rememberCommand}; see {@link #CREATE_ONCE}. Returns 1 when it stored, 0 when the command was seen, -1 when
+     * the user already holds {@code maxPerUser} reminders.
+     */
+    public long scheduleOnce(String commandId, Duration rememberCommand, String id, String userId, String json,
+            Instant createdAt, Instant dueAt, String auditEntry, int maxPerUser) {
+        Long created = this.redis.execute(CREATE_ONCE,
+                List.of(RedisKeys.command(commandId), RedisKeys.reminder(id), RedisKeys.userReminders(userId),
+                        RedisKeys.DUE, RedisKeys.AUDIT_OUTBOX),
+                id, json, String.valueOf(createdAt.toEpochMilli()), String.valueOf(dueAt.toEpochMilli()),
+                String.valueOf(rememberCommand.toSeconds()), auditEntry, String.valueOf(maxPerUser));
+        return (created != null) ? created : 0;
     }
 
     /** Reminders waiting to fall due or be claimed, plus those being delivered. */

@@ -12,8 +12,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.reminder.ReminderProperties;
-import io.myriad.reminder.delivery.Dispatcher;
-import io.myriad.reminder.reminder.ReminderStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +33,7 @@ class Scheduler implements SmartLifecycle {
 
     private final DueQueue queue;
 
-    private final Dispatcher dispatcher;
-
-    private final ReminderStore reminders;
+    private final Firing dispatcher;
 
     private final Clock clock;
 
@@ -55,11 +51,10 @@ class Scheduler implements SmartLifecycle {
 
     private final Counter inflightTimeout;
 
-    Scheduler(DueQueue queue, Dispatcher dispatcher, ReminderStore reminders, Clock clock,
+    Scheduler(DueQueue queue, Firing dispatcher, Clock clock,
             ReminderProperties properties, MeterRegistry registry) {
         this.queue = queue;
         this.dispatcher = dispatcher;
-        this.reminders = reminders;
         this.clock = clock;
         this.properties = properties;
         Gauge.builder("reminders_scheduled", queue, DueQueue::scheduled)
@@ -106,8 +101,8 @@ class Scheduler implements SmartLifecycle {
         this.dispatcher.shutdownNow();
         for (String id : List.copyOf(this.firing.keySet())) {
             try {
-                this.reminders.stored(id).ifPresent(stored -> {
-                    if (this.queue.release(id, stored.reminder().dueAt())) {
+                this.dispatcher.dueAt(id).ifPresent(dueAt -> {
+                    if (this.queue.release(id, dueAt)) {
                         log.info("Reminder {} given back unfinished for another instance", id);
                     }
                 });

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
-import io.myriad.reminder.store.Atomically;
+import io.myriad.reminder.audit.Atomically;
 import io.myriad.reminder.store.RedisKeys;
 import io.myriad.reminder.store.RedisPages;
 import io.myriad.reminder.web.Limit;

@@ -65,7 +65,7 @@ class Problems extends ResponseEntityExceptionHandler {
 
     /**
      * The JSON path of the field Jackson could not read, as a client wrote it ({@code channels[2].url}); Jackson's
-     * own path reference starts with the Java class ({@code io.myriad.reminder.reminder.ReminderRequest["..."]}).
+     * own path reference starts with the Java class ({@code io.myriad.reminder.reminders.ReminderRequest["..."]}).
      */
     static String path(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();

@@ -11,9 +11,9 @@ import java.util.Optional;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.reminder.delivery.Delivery;
 import io.myriad.reminder.delivery.DeliveryChannel;
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.ChannelType;
-import io.myriad.reminder.reminder.Reminder;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.ChannelType;
+import io.myriad.reminder.reminders.Reminder;
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 

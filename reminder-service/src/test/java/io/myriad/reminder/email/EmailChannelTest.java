@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.myriad.reminder.delivery.Delivery;
-import io.myriad.reminder.reminder.Channel;
-import io.myriad.reminder.reminder.ChannelType;
-import io.myriad.reminder.reminder.Reminder;
+import io.myriad.reminder.reminders.Channel;
+import io.myriad.reminder.reminders.ChannelType;
+import io.myriad.reminder.reminders.Reminder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import java.time.LocalDateTime;
 import java.util.List;

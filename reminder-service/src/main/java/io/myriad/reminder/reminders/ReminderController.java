@@ -1,9 +1,5 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
-import java.util.List;
-
-import io.myriad.reminder.delivery.Delivery;
-import io.myriad.reminder.delivery.DeliveryStore;
 import io.myriad.reminder.security.CurrentUser;
 import io.myriad.reminder.web.Ids;
 import io.myriad.reminder.web.Operation;
@@ -25,18 +21,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The signed-in user's reminders and what became of their deliveries. */
+/** The signed-in user's reminders; what became of their deliveries is {@code DeliveryController}'s. */
 @RestController
 @RequestMapping("/api/v1/reminders")
 class ReminderController {
 
     private final ReminderStore reminders;
 
-    private final DeliveryStore deliveries;
-
-    ReminderController(ReminderStore reminders, DeliveryStore deliveries) {
+    ReminderController(ReminderStore reminders) {
         this.reminders = reminders;
-        this.deliveries = deliveries;
     }
 
     @PostMapping
@@ -57,12 +50,6 @@ class ReminderController {
     @Operation(entity = "reminder", value = "read")
     Reminder get(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.reminders.get(CurrentUser.id(), id);
-    }
-
-    @GetMapping("/{id}/deliveries")
-    @Operation(entity = "reminder", value = "read")
-    List<Delivery> deliveries(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
-        return this.deliveries.of(this.reminders.get(CurrentUser.id(), id).id());
     }
 
     @PutMapping("/{id}")

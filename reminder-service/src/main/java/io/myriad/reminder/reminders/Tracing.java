@@ -1,4 +1,4 @@
-package io.myriad.reminder.delivery;
+package io.myriad.reminder.reminders;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

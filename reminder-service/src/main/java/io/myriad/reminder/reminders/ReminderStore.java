@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import java.net.URI;
 import java.time.Clock;
@@ -20,10 +20,9 @@ import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.contracts.reminder.ReminderViolation;
 import io.myriad.reminder.ReminderProperties;
 import io.myriad.reminder.audit.AuditLog;
-import io.myriad.reminder.delivery.DeliveryChannels;
-import io.myriad.reminder.delivery.Tracing;
-import io.myriad.reminder.store.Atomically;
+import io.myriad.reminder.audit.Atomically;
 import io.myriad.reminder.store.RedisKeys;
+import io.myriad.reminder.schedule.DueQueue;
 import io.myriad.reminder.store.RedisPages;
 import io.myriad.reminder.web.InvalidRequestException;
 import io.myriad.reminder.web.Limit;
@@ -35,12 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Reminders in Redis: each as JSON under its own key, each user's ids by creation time, and every scheduled one in
- * the due set by due time. A change, its place in the due set and its audit event are one transaction.
+ * the due set by due time (which {@link DueQueue} owns). A change, its place in the due set and its audit event are
+ * one transaction.
  */
 @Component
 public class ReminderStore {
@@ -50,23 +49,6 @@ public class ReminderStore {
      * default), so that even a consumer group that lost its offsets and reads the topic from the start is caught.
      */
     private static final Duration REMEMBER_COMMANDS = Duration.ofDays(14);
-
-    /**
-     * Creates a reminder for a command unless the command's id is stored, and stores the id, in one step: the same
-     * writes as {@link #scheduleIn} and the audit outbox entry, so a redelivered command (even to two instances at
-     * once) makes one reminder, and one cut short leaves nothing that would stop its redelivery. A user already
-     * holding {@code max-reminders-per-user} reminders gets none (-1), checked in the same step.
-     */
-    private static final RedisScript<Long> CREATE_ONCE = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[7]) then return -1 end
-            redis.call('SET', KEYS[2], ARGV[2])
-            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
-            redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
-            redis.call('RPUSH', KEYS[5], ARGV[6])
-            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[5])
-            return 1
-            """, Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -78,7 +60,9 @@ public class ReminderStore {
 
     private final Clock clock;
 
-    private final DeliveryChannels channels;
+    private final DueQueue queue;
+
+    private final AvailableChannels channels;
 
     private final Tracing tracing;
 
@@ -87,12 +71,14 @@ public class ReminderStore {
     private final LimitRefusals refusals;
 
     ReminderStore(StringRedisTemplate redis, Atomically atomically, AuditLog audit, JsonMapper json, Clock clock,
-            DeliveryChannels channels, Tracing tracing, ReminderProperties properties, LimitRefusals refusals) {
+            DueQueue queue, AvailableChannels channels, Tracing tracing, ReminderProperties properties,
+            LimitRefusals refusals) {
         this.redis = redis;
         this.atomically = atomically;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.queue = queue;
         this.channels = channels;
         this.tracing = tracing;
         this.maxPerUser = properties.maxRemindersPerUser();
@@ -127,17 +113,13 @@ public class ReminderStore {
         Reminder reminder = reminder(userId, message, dueAt, ZoneId.of(zone).getId(), List.of(Channel.inApp()),
                 recurrence, "query");
         List<AuditLog.Entry> entries = this.audit.entries(created(reminder));
-        Long created = this.redis.execute(CREATE_ONCE,
-                List.of(RedisKeys.command(commandId), RedisKeys.reminder(reminder.id()),
-                        RedisKeys.userReminders(userId), RedisKeys.DUE, RedisKeys.AUDIT_OUTBOX),
-                reminder.id(), this.json.writeValueAsString(reminder),
-                String.valueOf(reminder.createdAt().toEpochMilli()), String.valueOf(dueAt.toEpochMilli()),
-                String.valueOf(REMEMBER_COMMANDS.toSeconds()), entries.get(0).json(),
-                String.valueOf(this.maxPerUser));
-        if (created != null && created == -1L) {
+        long created = this.queue.scheduleOnce(commandId, REMEMBER_COMMANDS, reminder.id(), userId,
+                this.json.writeValueAsString(reminder), reminder.createdAt(), dueAt, entries.get(0).json(),
+                this.maxPerUser);
+        if (created == -1L) {
             throw full();
         }
-        if (created == null || created != 1L) {
+        if (created != 1L) {
             return Optional.empty();
         }
         this.audit.publish(entries);
@@ -170,12 +152,21 @@ public class ReminderStore {
         ops.opsForValue().set(RedisKeys.reminder(reminder.id()), this.json.writeValueAsString(reminder));
         ops.opsForZSet().add(RedisKeys.userReminders(reminder.userId()), reminder.id(),
                 reminder.createdAt().toEpochMilli());
-        ops.opsForZSet().add(RedisKeys.DUE, reminder.id(), reminder.dueAt().toEpochMilli());
+        this.queue.scheduleIn(ops, reminder.id(), reminder.dueAt());
     }
 
     private AuditEvent created(Reminder reminder) {
         return this.audit.event("created", "reminder", reminder.id(), reminder.userId(),
                 Map.of("origin", reminder.origin(), "dueAt", reminder.dueAt().toString()));
+    }
+
+    /**
+     * Stores what firing made of a reminder, due again at {@code nextDueAt} (or not, when null), and ends its claim;
+     * see {@link DueQueue#complete}. False when the reminder changed or went since it was read: what the user did is
+     * kept.
+     */
+    public boolean storeFired(Stored read, Reminder fired, Instant nextDueAt) {
+        return this.queue.complete(read.reminder().id(), read.json(), this.json.writeValueAsString(fired), nextDueAt);
     }
 
     public Reminder get(String userId, String id) {
@@ -205,13 +196,13 @@ public class ReminderStore {
         Instant now = this.clock.instant();
         // Edited while an occurrence is being delivered: that occurrence keeps its number and delivery ids, and the
         // edited reminder's next firing gets new ones, or it would find them acknowledged and send nothing.
-        boolean inFlight = this.redis.opsForZSet().score(RedisKeys.INFLIGHT, id) != null;
+        boolean inFlight = this.queue.inFlight(id);
         Reminder updated = new Reminder(current.id(), userId, request.message(), dueAt, zone.getId(), channels,
                 recurrence, Reminder.State.SCHEDULED, current.occurrences() + (inFlight ? 1 : 0), current.origin(),
                 current.trace(), current.createdAt(), now, current.lastFiredAt());
         this.atomically.write(ops -> {
             ops.opsForValue().set(RedisKeys.reminder(id), this.json.writeValueAsString(updated));
-            ops.opsForZSet().add(RedisKeys.DUE, id, dueAt.toEpochMilli());
+            this.queue.scheduleIn(ops, id, dueAt);
         }, this.audit.event("updated", "reminder", id, userId, Map.of("dueAt", dueAt.toString())));
         return updated;
     }
@@ -221,7 +212,7 @@ public class ReminderStore {
         this.atomically.write(ops -> {
             ops.delete(RedisKeys.reminder(id));
             ops.opsForZSet().remove(RedisKeys.userReminders(userId), id);
-            ops.opsForZSet().remove(RedisKeys.DUE, id);
+            this.queue.unscheduleIn(ops, id);
         }, this.audit.event("deleted", "reminder", id, userId, Map.of()));
     }
 

@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package io.myriad.reminder.reminder;
+package io.myriad.reminder.reminders;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,11 +1,11 @@
-package io.myriad.reminder.store;
+package io.myriad.reminder.audit;
 
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.myriad.contracts.audit.AuditEvent;
-import io.myriad.reminder.audit.AuditLog;
+import io.myriad.reminder.store.RedisKeys;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisOperations;
