@@ -1,6 +1,7 @@
 package io.myriad.reminder;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,10 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.testsupport.RealKafka;
 import io.myriad.testsupport.RealRedis;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
@@ -44,6 +48,9 @@ class LimitsIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void identity(DynamicPropertyRegistry registry) {
@@ -142,6 +149,10 @@ class LimitsIT {
         String ann = TestIdentity.token(user("ann"));
         WebSockets.Client first = WebSockets.connect(this.port, ann);
         WebSockets.Client second = WebSockets.connect(this.port, ann);
+        // The client sees the upgrade before the service counts the connection (afterConnectionEstablished): until it
+        // has counted both, a third handshake finds room, and the service then closes the surplus one (1008).
+        await("both of ann's connections counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> this.meters.get("websocket_connections_active").gauge().value() >= 2);
         try {
             Optional<HttpResponse<?>> third = WebSockets.refusal(this.port, ann);
 
