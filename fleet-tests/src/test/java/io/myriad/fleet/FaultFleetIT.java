@@ -161,17 +161,15 @@ class FaultFleetIT {
 
     // ---- faults ---------------------------------------------------------------------------------------------------
 
-    private static Instant kill(String name) throws IOException, InterruptedException {
+    private static void kill(String name) throws IOException, InterruptedException {
         long pid = pid(name);
         int restartsBefore = restarts(name);
         new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor();
-        Instant killedAt = Instant.now();
         System.out.printf("fault: killed %s (pid %d)%n", name, pid);
         // then the supervisor starts it again and counts it
         await(name + " started again by the supervisor").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> restarts(name) > restartsBefore && pid(name) != pid);
-        return killedAt;
     }
 
     /** Ready again, and the fleet gives whole answers again. */
@@ -251,7 +249,7 @@ class FaultFleetIT {
      * without the alert.
      */
     private static Instant restartAlerted(String name) throws IOException, InterruptedException {
-        for (JsonNode alert : alerts()) {
+        for (JsonNode alert : fleet.alerts()) {
             JsonNode labels = alert.path("labels");
             if ("ServiceRestarted".equals(labels.path("alertname").asString())
                     && name.equals(labels.path("application").asString())
@@ -294,7 +292,7 @@ class FaultFleetIT {
     }
 
     private static boolean dependencyDown(String dependency, Instant stoppedAt) throws IOException, InterruptedException {
-        for (JsonNode alert : alerts()) {
+        for (JsonNode alert : fleet.alerts()) {
             JsonNode labels = alert.path("labels");
             if ("DependencyDown".equals(labels.path("alertname").asString())
                     && dependency.equals(labels.path("dependency").asString())
@@ -303,10 +301,6 @@ class FaultFleetIT {
             }
         }
         return false;
-    }
-
-    private static List<JsonNode> alerts() throws IOException, InterruptedException {
-        return JSON.readTree(LocalFleet.get(fleet.alertmanager() + "/api/v2/alerts").body()).valueStream().toList();
     }
 
     private static boolean monitoring() {

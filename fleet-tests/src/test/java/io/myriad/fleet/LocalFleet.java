@@ -112,6 +112,11 @@ final class LocalFleet implements AutoCloseable {
         return this.facts.path("monitoring").path("alertmanager_url").asString("");
     }
 
+    /** The alerts Alertmanager holds now (active, silenced and inhibited ones), as its API v2 lists them. */
+    List<JsonNode> alerts() throws IOException, InterruptedException {
+        return JSON.readTree(get(alertmanager() + "/api/v2/alerts").body()).valueStream().toList();
+    }
+
     /** The sum of a metric's series on a service's Prometheus endpoint. */
     double metric(String service, String name) throws IOException, InterruptedException {
         String exposition = get(service(service).path("prometheus_url").asString()).body();

@@ -206,8 +206,7 @@ class MonitoringFleetIT {
     }
 
     private static JsonNode find(String alertname, String application) throws IOException, InterruptedException {
-        JsonNode alerts = JSON.readTree(LocalFleet.get(fleet.alertmanager() + "/api/v2/alerts").body());
-        return alerts.valueStream()
+        return fleet.alerts().stream()
                 .filter(alert -> alertname.equals(alert.path("labels").path("alertname").asString())
                         && application.equals(alert.path("labels").path("application").asString()))
                 .findFirst().orElse(null);
