@@ -49,8 +49,9 @@ usage: ./myriad <command>
                           ask the running fleet a question; prints the answer, who answered, and the trace id;
                           a reminder asked for is that user's (default \$MYRIAD_USER, else your login name)
   remind-load [--count 500] [--users 10] [--spread 60]
-                          that many reminders due within --spread seconds of one minute (0: all at once), delivered to the users' inboxes: prints how
-                          many arrived, how many twice, and the lag from due time to delivery (p50/p95/p99/max)
+                          that many reminders due within --spread seconds of one minute (0: all at once), delivered
+                          to the users' inboxes: prints how many arrived, how many twice, and the lag from due time
+                          to delivery (p50/p95/p99/max)
   token [user] [--ttl 3600] [--scope graph:write]
                           a JWT for the query API and the reminder-service's API and WebSocket, signed with the key
                           up made (.myriad/keys); same default user as ask; --scope graph:write also lets it change
@@ -69,8 +70,6 @@ Ports: contracts/src/main/resources/myriad-fleet.properties, each overridden by 
 MYRIAD_FLEET_<NAME>_MANAGEMENT_PORT. JVM flags: deploy/jvm/*.args; MYRIAD_JIT=c1|full (default c1).
 EOF
 }
-
-# The README's test command: the same JDK search as up, then the whole build with its unit and integration tests.
 
 # The README's test command: the same JDK search as up, then the whole build with its unit and integration tests.
 run_tests() {
