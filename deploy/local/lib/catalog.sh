@@ -73,12 +73,12 @@ catalog_wait() {
   [[ $timeout =~ ^[0-9]+$ ]] || die "the catalog's timeout needs seconds, not '$timeout'"
   t0=$(now)
   count=$(catalog_expected "$expected" | wc -l)
-  say "waiting up to $timeout s until the services expose the $count families of $(rel "$expected")"
+  say "waiting up to $timeout s until the services expose the $count (family, service) pairs of $(rel "$expected")"
   while :; do
     problem=$(catalog_scrape "$out")
     missing=$(comm -23 <(catalog_expected "$expected") <(cut -f1,5 "$out" | sort -u))
     if [[ -z $problem && -z $missing ]]; then
-      say "every family of $(rel "$expected") is exposed after $(elapsed "$t0") s"
+      say "every (family, service) pair of $(rel "$expected") is exposed after $(elapsed "$t0") s"
       return 0
     fi
     if (( $(seconds_since "$t0") >= timeout )); then

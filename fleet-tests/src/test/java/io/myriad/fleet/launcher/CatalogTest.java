@@ -101,8 +101,8 @@ class CatalogTest {
 
         // then
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("waiting up to 60 s until the services expose the 3 families of")
-                .contains("every family of");
+        assertThat(result.out()).contains("waiting up to 60 s until the services expose the 3 (family, service) pairs of")
+                .contains("every (family, service) pair of");
         assertThat(this.scrapes.get()).isGreaterThan(this.lateAfter);
         assertThat(Files.readAllLines(scraped)).contains("late_seconds\thistogram\tBound a while after the traffic\ttopic\tagents",
                 "early_total\tcounter\tCounted from the start\toutcome\torchestrator");
