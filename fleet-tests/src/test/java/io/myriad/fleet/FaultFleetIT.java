@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 @Order(Integer.MAX_VALUE)
 class FaultFleetIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The client's patience: the orchestrator's own deadline is far shorter, so reaching it means a hang. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -39,7 +39,13 @@ final class LocalFleet implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * HTTP/1.1: the JDK client would otherwise upgrade to cleartext HTTP/2 where a server offers it (Zipkin does) and
+     * reuse that connection after the server closed it for idleness, failing a poll with "EOF reached while reading";
+     * an idempotent request on an expired HTTP/1.1 connection is sent again on a new one.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     static final String ISSUER = "myriad-local";
 

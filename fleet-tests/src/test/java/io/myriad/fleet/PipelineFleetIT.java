@@ -97,6 +97,7 @@ class PipelineFleetIT {
         List<JsonNode> spans = await("a whole trace " + traceId + " with spans from " + PIPELINE)
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> trace(traceId), (found) -> services(found).containsAll(PIPELINE) && whole(found));
 
         Map<String, JsonNode> byId = spans.stream()

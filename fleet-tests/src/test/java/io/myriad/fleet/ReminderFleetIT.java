@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalFleet.Resolver.class)
 class ReminderFleetIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private static LocalFleet fleet;
 

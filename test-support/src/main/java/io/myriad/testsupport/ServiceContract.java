@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 public abstract class ServiceContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

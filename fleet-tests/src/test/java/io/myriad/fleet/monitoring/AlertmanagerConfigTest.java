@@ -57,7 +57,8 @@ class AlertmanagerConfigTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     // ---------------------------------------------------------------------------------------------------- amtool
 
