@@ -8,7 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.myriad.contracts.agent.Priority;
+import io.myriad.contracts.query.Priority;
 import io.myriad.observability.metrics.LatencyBuckets;
 
 /**

@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.graph.client.GraphdbClientProperties;
 import io.myriad.contracts.graph.client.GraphdbRestClient;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.orchestrator.OrchestratorProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
