@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.AgentTask;
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.agent.ResultStatus;
 import io.myriad.contracts.answer.ComposeRequest;
 import io.myriad.contracts.answer.Format;
@@ -19,6 +18,7 @@ import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.contracts.reminder.Recurrence;
 import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.foreign.Foreign;

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.myriad.contracts.Topics;
 import io.myriad.testsupport.JwtKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,8 +128,8 @@ class ReminderFleetIT {
                             span -> span.path("localEndpoint").path("serviceName").asString(),
                             Collectors.mapping(span -> span.path("name").asString(), Collectors.toSet())));
                     assertThat(names).containsKeys("orchestrator", "input-processor", "reminder-service");
-                    assertThat(names.get("reminder-service")).contains("myriad.reminder.commands process",
-                            "reminder fire", "reminder deliver in_app", "myriad.audit send");
+                    assertThat(names.get("reminder-service")).contains(Topics.REMINDER_COMMANDS + " process",
+                            "reminder fire", "reminder deliver in_app", Topics.AUDIT + " send");
                     Set<String> ids = spans.stream().map(span -> span.path("id").asString())
                             .collect(Collectors.toSet());
                     assertThat(spans).filteredOn(span -> span.path("parentId").isMissingNode()).hasSize(1);
@@ -156,7 +157,7 @@ class ReminderFleetIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "fleet-audit-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("myriad.audit"));
+            consumer.subscribe(List.of(Topics.AUDIT));
             await("audit events of " + user).atMost(Duration.ofSeconds(20)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
                 return seen.stream().filter(record -> user.equals(record.key()))

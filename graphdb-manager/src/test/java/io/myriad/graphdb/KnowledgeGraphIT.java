@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.myriad.contracts.Topics;
@@ -40,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "management.server.port=0")
+// The gauges' schedule pushed out of the run: what they show comes from the start and from each write alone.
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+        properties = { "management.server.port=0", "myriad.graphdb.gauge-refresh=1h" })
 @RealKafka
 @RealNeo4j
 class KnowledgeGraphIT {
@@ -149,6 +153,11 @@ class KnowledgeGraphIT {
         assertThat(JSON.readTree(get("/api/v1/agents/discovery?concept=" + desk.replace(" ", "%20")
                 + "&intent=define").body())).isEmpty();
         assertThat(metrics()).containsPattern("graphdb_concepts_imported_total\\{[^}]*\\} [1-9]");
+        // the concepts gauge counts again on the import's own thread, not 15 s later on its schedule
+        long concepts = JSON.readTree(get("/api/v1/stats").body()).path("concepts").asLong();
+        Matcher gauge = Pattern.compile("(?m)^graphdb_concepts\\{[^}]*\\} ([0-9.E]+)$").matcher(metrics());
+        assertThat(gauge.find()).as("graphdb_concepts exposed").isTrue();
+        assertThat((long) Double.parseDouble(gauge.group(1))).isEqualTo(concepts);
     }
 
     @Test

@@ -12,13 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.myriad.contracts.Topics;
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.graph.ConceptName;
 import io.myriad.contracts.graph.ConceptsChanged;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParseRequest;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.inputprocessor.vocabulary.ConceptChangesListener;
 import io.myriad.inputprocessor.vocabulary.ConceptVocabulary;
 import io.myriad.inputprocessor.vocabulary.GraphdbConceptNamesServer;

@@ -16,6 +16,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 import io.myriad.contracts.Topics;
 import io.myriad.contracts.reminder.Recurrence;
@@ -178,7 +179,7 @@ class RemindCommandIT {
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).contains(blank.commandId());
         assertThat(messages(Api.as(this.port, user))).isEmpty();
         assertThat(scrape()).containsPattern("myriad_kafka_dead_letters_total\\{[^}]*reason=\"validation\","
-                + "topic=\"myriad.reminder.commands\"} [1-9]");
+                + "topic=\"" + Pattern.quote(Topics.REMINDER_COMMANDS) + "\"} [1-9]");
     }
 
     @Test

@@ -5,26 +5,22 @@ import java.util.Optional;
 import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.graph.ConceptKnowledge;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The two graphdb-manager calls the agents make. Built on Boot's observed {@link RestClient.Builder}, so each call is
- * a span of the task's trace.
+ * The two graphdb-manager calls the agents make, over the fleet's graphdb client
+ * ({@link io.myriad.contracts.graph.client.GraphdbClientConfiguration}), so each call is a span of the task's trace.
  */
 @Component
 public class GraphdbClient {
 
     private final RestClient http;
 
-    public GraphdbClient(RestClient.Builder builder, GraphdbProperties properties) {
-        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-        requestFactory.setConnectTimeout(properties.connectTimeout());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.url().toString()).requestFactory(requestFactory).build();
+    public GraphdbClient(RestClient graphdbRestClient) {
+        this.http = graphdbRestClient;
     }
 
     /** The agent of that id, empty when the registry has none. */

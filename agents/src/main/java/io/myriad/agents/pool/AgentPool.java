@@ -21,7 +21,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.AgentTask;
-import io.myriad.contracts.agent.Priority;
+import io.myriad.contracts.query.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

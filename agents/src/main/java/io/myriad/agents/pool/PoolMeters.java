@@ -8,8 +8,8 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.myriad.contracts.agent.Priority;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.contracts.query.Priority;
+import io.myriad.observability.LatencyBuckets;
 
 /**
  * The pool's counters and timers, every tag value registered up front. Counters and gauges carry no base unit: the

@@ -23,7 +23,7 @@ import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.ConceptKnowledge;
 import io.myriad.contracts.query.Intent;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.observability.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

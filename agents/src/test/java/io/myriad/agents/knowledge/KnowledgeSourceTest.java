@@ -14,9 +14,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.myriad.agents.graphdb.GraphdbClient;
-import io.myriad.agents.graphdb.GraphdbProperties;
 import io.myriad.agents.graphdb.GraphdbUnavailableException;
 import io.myriad.contracts.graph.ConceptKnowledge;
+import io.myriad.contracts.graph.client.GraphdbClientProperties;
+import io.myriad.contracts.graph.client.GraphdbRestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,8 @@ class KnowledgeSourceTest {
     }
 
     private KnowledgeSource knowledgeSource(StringRedisTemplate redis, String graphdbUrl) {
-        GraphdbClient client = new GraphdbClient(RestClient.builder(),
-                new GraphdbProperties(URI.create(graphdbUrl), Duration.ofMillis(500), Duration.ofSeconds(2)));
+        GraphdbClient client = new GraphdbClient(GraphdbRestClient.create(RestClient.builder(),
+                GraphdbClientProperties.readOnly(URI.create(graphdbUrl), Duration.ofMillis(500), Duration.ofSeconds(2))));
         return new KnowledgeSource(client, redis, JSON, new KnowledgeProperties(Duration.ofMinutes(10)), this.meters);
     }
 

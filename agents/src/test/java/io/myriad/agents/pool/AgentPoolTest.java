@@ -20,9 +20,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.AgentTask;
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.agent.ResultStatus;
 import io.myriad.contracts.query.Intent;
+import io.myriad.contracts.query.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -45,7 +45,7 @@ class KafkaDeliveryAutoConfigurationTest {
 
             ConcurrentKafkaListenerContainerFactory<?, ?> factory = context
                     .getBean(ConcurrentKafkaListenerContainerFactory.class);
-            assertThat(factory.createContainer("myriad.reminder.commands").getCommonErrorHandler())
+            assertThat(factory.createContainer("orders").getCommonErrorHandler())
                     .isSameAs(context.getBean(DefaultErrorHandler.class));
         });
     }
@@ -104,19 +104,19 @@ class KafkaDeliveryAutoConfigurationTest {
                 .run((context) -> {
                     KafkaTopics topics = context.getBean(KafkaTopics.class);
 
-                    NewTopic produced = topics.topic("myriad.audit", 3);
-                    List<NewTopic> consumed = topics.withDeadLetterTopic("myriad.reminder.commands", 3);
+                    NewTopic produced = topics.topic("order.events", 3);
+                    List<NewTopic> consumed = topics.withDeadLetterTopic("orders", 3);
 
                     assertThat(produced.replicationFactor()).isEqualTo((short) 3);
                     assertThat(produced.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
                     assertThat(consumed).extracting(NewTopic::name)
-                            .containsExactly("myriad.reminder.commands", "myriad.reminder.commands.DLT");
+                            .containsExactly("orders", "orders.DLT");
                     assertThat(consumed).allSatisfy((topic) -> {
                         assertThat(topic.numPartitions()).isEqualTo(3);
                         assertThat(topic.replicationFactor()).isEqualTo((short) 3);
                         assertThat(topic.configs()).containsEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
                     });
-                    assertThat(topics.consumedTopics()).containsExactly("myriad.reminder.commands");
+                    assertThat(topics.consumedTopics()).containsExactly("orders");
                 });
     }
 
@@ -125,7 +125,7 @@ class KafkaDeliveryAutoConfigurationTest {
         this.runner.withUserConfiguration(ConsumesReminderCommands.class).run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             for (DeadLetterReason reason : DeadLetterReason.values()) {
-                assertThat(registry.get(KafkaDeliveryMetrics.DEAD_LETTERS).tag("topic", "myriad.reminder.commands")
+                assertThat(registry.get(KafkaDeliveryMetrics.DEAD_LETTERS).tag("topic", "orders")
                         .tag("reason", reason.tag()).counter().count()).as(reason.tag()).isZero();
             }
         });
@@ -142,21 +142,21 @@ class KafkaDeliveryAutoConfigurationTest {
     void skipsARequestWhoseDeadlinePassedAndCountsItUnderItsTopic() {
         MeterRegistry registry = new SimpleMeterRegistry();
         KafkaTopics topics = new KafkaTopics(new MyriadKafkaProperties.Topic((short) 1, 1));
-        topics.consumed("myriad.query.parse", 3);
+        topics.consumed("price.requests", 3);
         Instant now = Instant.parse("2026-01-01T10:00:00Z");
         ExpiredRequestFilter filter = new ExpiredRequestFilter(new KafkaDeliveryMetrics(registry, topics),
                 Clock.fixed(now, ZoneOffset.UTC));
 
-        ConsumerRecord<Object, Object> stale = request("myriad.query.parse", now.minusMillis(1));
-        ConsumerRecord<Object, Object> awaited = request("myriad.query.parse", now.plusSeconds(1));
-        ConsumerRecord<Object, Object> undated = new ConsumerRecord<>("myriad.query.parse", 0, 2, "q", "v");
+        ConsumerRecord<Object, Object> stale = request("price.requests", now.minusMillis(1));
+        ConsumerRecord<Object, Object> awaited = request("price.requests", now.plusSeconds(1));
+        ConsumerRecord<Object, Object> undated = new ConsumerRecord<>("price.requests", 0, 2, "q", "v");
         ConsumerRecord<Object, Object> elsewhere = request("someone.elses.topic", now.minusSeconds(1));
 
         assertThat(filter.intercept(stale, null)).isNull();
         assertThat(filter.intercept(awaited, null)).isSameAs(awaited);
         assertThat(filter.intercept(undated, null)).isSameAs(undated);
         assertThat(filter.intercept(elsewhere, null)).isNull();
-        assertThat(registry.get(KafkaDeliveryMetrics.SKIPPED_REQUESTS).tag("topic", "myriad.query.parse")
+        assertThat(registry.get(KafkaDeliveryMetrics.SKIPPED_REQUESTS).tag("topic", "price.requests")
                 .tag("reason", "expired").counter().count()).isEqualTo(1);
         assertThat(registry.get(KafkaDeliveryMetrics.SKIPPED_REQUESTS).tag("topic", "other").counter().count())
                 .isEqualTo(1);
@@ -196,7 +196,7 @@ class KafkaDeliveryAutoConfigurationTest {
 
         @Bean
         KafkaAdmin.NewTopics reminderCommandsTopics(KafkaTopics topics) {
-            return topics.consumed("myriad.reminder.commands", 3);
+            return topics.consumed("orders", 3);
         }
     }
 

@@ -3,6 +3,7 @@ package io.myriad.contracts.agent;
 import java.time.Instant;
 
 import io.myriad.contracts.query.Intent;
+import io.myriad.contracts.query.Priority;
 
 /**
  * Work for one agent, sent to {@link io.myriad.contracts.Topics#AGENT_TASKS} keyed by agent id.

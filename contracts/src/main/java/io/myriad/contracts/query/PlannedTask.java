@@ -2,8 +2,6 @@ package io.myriad.contracts.query;
 
 import java.util.List;
 
-import io.myriad.contracts.agent.Priority;
-
 /**
  * One piece of work a question asks for.
  *

@@ -5,16 +5,17 @@ import io.myriad.contracts.graph.CreateAgentRequest;
 import io.myriad.graphdb.GraphdbProperties;
 import io.myriad.graphdb.concept.ConceptInput;
 import io.myriad.graphdb.events.EventNotPublishedException;
+import io.myriad.graphdb.events.GraphChanged;
 import io.myriad.graphdb.events.GraphEvents;
 import io.myriad.graphdb.metrics.Operation;
 import io.myriad.graphdb.metrics.QueryTimer;
-import io.myriad.graphdb.stats.RegistryGauges;
 import io.myriad.graphdb.web.BadRequestException;
 import io.myriad.graphdb.web.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,18 +34,18 @@ public class AgentCreation {
 
     private final QueryTimer timer;
 
-    private final RegistryGauges gauges;
+    private final ApplicationEventPublisher changes;
 
     private final GraphdbProperties properties;
 
     private final CreatedAgents created;
 
-    public AgentCreation(AgentRegistry registry, GraphEvents events, QueryTimer timer, RegistryGauges gauges,
-            GraphdbProperties properties, CreatedAgents created) {
+    public AgentCreation(AgentRegistry registry, GraphEvents events, QueryTimer timer,
+            ApplicationEventPublisher changes, GraphdbProperties properties, CreatedAgents created) {
         this.registry = registry;
         this.events = events;
         this.timer = timer;
-        this.gauges = gauges;
+        this.changes = changes;
         this.properties = properties;
         this.created = created;
     }
@@ -80,7 +81,7 @@ public class AgentCreation {
                 throw ex;
             }
             this.created.add(origin, 1);
-            this.gauges.refresh();
+            this.changes.publishEvent(new GraphChanged());
             log.info("Created agent {} ({})", registered.agent().id(), origin.value());
         }
         return registered;

@@ -5,14 +5,15 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.graphdb.GraphdbProperties;
+import io.myriad.graphdb.events.GraphChanged;
 import io.myriad.graphdb.events.GraphEvents;
 import io.myriad.graphdb.metrics.Operation;
 import io.myriad.graphdb.metrics.QueryTimer;
-import io.myriad.graphdb.stats.RegistryGauges;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +33,7 @@ public class ConceptImporter {
 
     private final QueryTimer timer;
 
-    private final RegistryGauges gauges;
+    private final ApplicationEventPublisher changes;
 
     private final GraphdbProperties properties;
 
@@ -41,12 +42,12 @@ public class ConceptImporter {
     private final Counter rejected;
 
     public ConceptImporter(ConceptBatchValidator validator, ConceptGraph graph, GraphEvents events, QueryTimer timer,
-            RegistryGauges gauges, GraphdbProperties properties, MeterRegistry registry) {
+            ApplicationEventPublisher changes, GraphdbProperties properties, MeterRegistry registry) {
         this.validator = validator;
         this.graph = graph;
         this.events = events;
         this.timer = timer;
-        this.gauges = gauges;
+        this.changes = changes;
         this.properties = properties;
         // No base units: Prometheus would append them, and the catalogued names are graphdb_concepts_imported_total
         // and graphdb_imports_rejected_total.
@@ -78,7 +79,7 @@ public class ConceptImporter {
             return canonical.stream().map(ConceptInput::name).toList();
         });
         this.imported.increment(names.size());
-        this.gauges.refresh();
+        this.changes.publishEvent(new GraphChanged());
         log.info("Imported {} concepts", names.size());
         this.events.conceptsChanged(names);
         return new ImportResult(names.size(), names);

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.observability.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

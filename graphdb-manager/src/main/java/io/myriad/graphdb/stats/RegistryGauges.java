@@ -7,16 +7,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.myriad.graphdb.agent.AgentOrigin;
+import io.myriad.graphdb.events.GraphChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code graphdb.concepts} and {@code graphdb.agents{origin}}, recounted every
- * {@code myriad.graphdb.gauge-refresh} and after each write rather than on every scrape.
+ * {@code myriad.graphdb.gauge-refresh} and after each write ({@link GraphChanged}) rather than on every scrape.
  */
 @Component
 public class RegistryGauges {
@@ -46,8 +48,10 @@ public class RegistryGauges {
         }
     }
 
+    /** Also on the writer's thread for each {@link GraphChanged}, so a request's write shows before it is answered. */
     @Scheduled(initialDelayString = "${myriad.graphdb.gauge-refresh:15s}",
             fixedDelayString = "${myriad.graphdb.gauge-refresh:15s}")
+    @EventListener(GraphChanged.class)
     public void refresh() {
         try {
             RegistryCounts.GraphSize size = this.counts.size();

@@ -1,6 +1,5 @@
 package io.myriad.graphdb.web;
 
-import io.myriad.graphdb.concept.InvalidConceptsException;
 import io.myriad.graphdb.events.EventNotPublishedException;
 
 import org.slf4j.Logger;
@@ -18,20 +17,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem: Spring MVC's own (malformed JSON 400, wrong content type 415, missing
- * parameter 400 …) through {@link ResponseEntityExceptionHandler}, this service's below; never a stack trace.
+ * parameter 400 …) through {@link ResponseEntityExceptionHandler}, this service's below; never a stack trace. An
+ * exception that carries its own problem (an {@code ErrorResponseException}, such as the concept import's
+ * {@code InvalidConceptsException}) is answered with it by the base class.
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
-
-    @ExceptionHandler
-    ProblemDetail invalidConcepts(InvalidConceptsException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid concepts");
-        problem.setProperty("errors", ex.errors());
-        return problem;
-    }
 
     @ExceptionHandler
     ProblemDetail badRequest(BadRequestException ex) {

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParsedQuery;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.observability.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

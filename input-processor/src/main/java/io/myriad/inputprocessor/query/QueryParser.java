@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParseRequest;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.contracts.reminder.ReminderSpec;
 import io.myriad.inputprocessor.reminder.ReminderReader;
 import io.myriad.inputprocessor.vocabulary.Vocabulary;

@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.myriad.contracts.graph.ConceptName;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -16,13 +14,9 @@ public class ConceptNamesClient {
 
     private final RestClient restClient;
 
-    public ConceptNamesClient(RestClient.Builder builder, GraphdbProperties properties) {
-        this.restClient = builder.clone()
-                .baseUrl(properties.url().toString())
-                .requestFactory(ClientHttpRequestFactoryBuilder.detect()
-                        .build(HttpClientSettings.defaults()
-                                .withTimeouts(properties.connectTimeout(), properties.readTimeout())))
-                .build();
+    /** Over the fleet's graphdb client ({@link io.myriad.contracts.graph.client.GraphdbClientConfiguration}). */
+    public ConceptNamesClient(RestClient graphdbRestClient) {
+        this.restClient = graphdbRestClient;
     }
 
     /** Every concept's canonical name and aliases; throws when graphdb-manager does not answer with them. */

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.graph.ConceptName;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParseRequest;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.inputprocessor.reminder.ReminderReader;
 import io.myriad.inputprocessor.vocabulary.Vocabulary;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.myriad.contracts.graph.ConceptName;
+import io.myriad.contracts.graph.client.GraphdbClientProperties;
+import io.myriad.contracts.graph.client.GraphdbRestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +93,10 @@ class ConceptVocabularyTest {
     }
 
     private ConceptVocabulary vocabularyAt(URI url) {
-        GraphdbProperties properties = new GraphdbProperties(url, Duration.ofSeconds(1), Duration.ofSeconds(2));
-        return new ConceptVocabulary(new ConceptNamesClient(RestClient.builder(), properties), this.registry);
+        GraphdbClientProperties properties = GraphdbClientProperties.readOnly(url, Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
+        return new ConceptVocabulary(
+                new ConceptNamesClient(GraphdbRestClient.create(RestClient.builder(), properties)), this.registry);
     }
 
     private double gauge() {

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.observability.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.myriad.contracts.agent.AgentResult;
 import io.myriad.contracts.agent.AgentTask;
-import io.myriad.contracts.agent.Priority;
 import io.myriad.contracts.agent.ResultStatus;
 import io.myriad.contracts.answer.ComposedAnswer;
 import io.myriad.contracts.answer.ComposedAnswer.Contribution;
@@ -14,6 +13,7 @@ import io.myriad.contracts.answer.Format;
 import io.myriad.contracts.query.Intent;
 import io.myriad.contracts.query.ParsedQuery;
 import io.myriad.contracts.query.PlannedTask;
+import io.myriad.contracts.query.Priority;
 import io.myriad.contracts.reminder.ReminderSpec;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.myriad.contracts.answer.ComposedAnswer;
 import io.myriad.contracts.answer.Format;
-import io.myriad.observability.metrics.LatencyBuckets;
+import io.myriad.observability.LatencyBuckets;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.myriad.orchestrator.graphdb;
+package io.myriad.contracts.graph.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +24,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.util.StringUtils;
 
 /**
- * The orchestrator's own bearer token for the graphdb-manager's writes, signed with the services' private key:
- * short-lived, and signed again once half its life has passed, so a request never carries one about to expire.
+ * A service's own bearer token for the graphdb-manager's writes, signed with the services' private key: short-lived,
+ * and signed again once half its life has passed, so a request never carries one about to expire.
  */
-class ServiceToken {
-
-    static final String SUBJECT = "orchestrator";
-
-    static final String SCOPE = "graph:write";
+public final class ServiceToken {
 
     private final JwtEncoder encoder;
 
-    private final GraphDbProperties.Token settings;
+    private final GraphdbClientProperties.Token settings;
 
     private final Clock clock;
 
@@ -43,24 +39,29 @@ class ServiceToken {
 
     private Instant renewAt = Instant.MIN;
 
-    ServiceToken(GraphDbProperties.Token settings, ResourceLoader resources, Clock clock) {
+    public ServiceToken(GraphdbClientProperties.Token settings, ResourceLoader resources, Clock clock) {
+        if (!StringUtils.hasText(settings.subject())) {
+            throw new IllegalStateException("myriad.graphdb.token.subject is not set: a token names its service");
+        }
         if (!StringUtils.hasText(settings.privateKeyLocation())) {
-            throw new IllegalStateException("myriad.graphdb.token.private-key-location is not set: neurogenesis "
-                    + "needs the services' signing key (no default, see docs/security.md)");
+            throw new IllegalStateException("myriad.graphdb.token.private-key-location is not set: "
+                    + settings.subject() + " signs its graphdb-manager writes with the services' key (no default, "
+                    + "see docs/security.md)");
         }
         this.encoder = encoder(resources, settings.privateKeyLocation());
         this.settings = settings;
         this.clock = clock;
     }
 
-    synchronized String value() {
+    /** The current token, signed anew once half of the last one's life has passed. */
+    public synchronized String value() {
         Instant now = this.clock.instant();
         if (!now.isBefore(this.renewAt)) {
             JwtClaimsSet claims = JwtClaimsSet.builder()
                     .issuer(this.settings.issuer())
                     .audience(List.of(this.settings.audience()))
-                    .subject(SUBJECT)
-                    .claim("scope", SCOPE)
+                    .subject(this.settings.subject())
+                    .claim("scope", this.settings.scope())
                     .issuedAt(now)
                     .expiresAt(now.plus(this.settings.ttl()))
                     .build();

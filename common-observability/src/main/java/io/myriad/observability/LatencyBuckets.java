@@ -1,4 +1,4 @@
-package io.myriad.observability.metrics;
+package io.myriad.observability;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * SLO counts answers over the 1 s edge). Defined here only: Boot's HTTP and Kafka timers get them as property
  * defaults ({@link #asProperty()}), a service's own timers through {@link #slo()}, so every latency histogram in the
  * fleet has the same {@code le} values and one dashboard query fits them all.
+ * They sit in the root package beside {@link ObservabilityDefaults}, which reads them: every concern of the starter
+ * imports the root package, so the root imports none of them.
  */
 public final class LatencyBuckets {
 

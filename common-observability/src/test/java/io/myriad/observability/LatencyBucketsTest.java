@@ -1,4 +1,4 @@
-package io.myriad.observability.metrics;
+package io.myriad.observability;
 
 import java.time.Duration;
 import java.util.Arrays;

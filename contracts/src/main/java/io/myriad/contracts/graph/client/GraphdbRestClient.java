@@ -1,0 +1,37 @@
+package io.myriad.contracts.graph.client;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the graphdb-manager's {@link RestClient}: base URL and timeouts from {@link GraphdbClientProperties}, on
+ * the JDK's HTTP client. Give it Boot's observed {@link RestClient.Builder} so that each call is a span of the
+ * caller's trace.
+ */
+public final class GraphdbRestClient {
+
+    private GraphdbRestClient() {
+    }
+
+    /** A client whose requests carry no token: the graphdb-manager's reads are open to the fleet. */
+    public static RestClient create(RestClient.Builder builder, GraphdbClientProperties properties) {
+        return create(builder, properties, null);
+    }
+
+    /** A client whose writes carry the service's token, when there is one. */
+    public static RestClient create(RestClient.Builder builder, GraphdbClientProperties properties,
+            @Nullable WriteAuthorization writeAuthorization) {
+        HttpClientSettings settings = HttpClientSettings.defaults()
+                .withTimeouts(properties.connectTimeout(), properties.readTimeout());
+        RestClient.Builder graphdb = builder.clone()
+                .baseUrl(properties.url().toString())
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings));
+        if (writeAuthorization != null) {
+            graphdb.requestInterceptor(writeAuthorization);
+        }
+        return graphdb.build();
+    }
+}
