@@ -12,17 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url the graphdb-manager's base URL
  * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long to wait for an answer
+ * @param readTimeout how long to wait for the answer to a read
+ * @param writeTimeout how long to wait for the answer to a write (neurogenesis creating an agent): a write commits to
+ * Neo4j and publishes an event, so it takes longer than a read, and one given up on still happens
  * @param token the service's own token for the graphdb-manager's writes; only services that write name a subject
  */
 @ConfigurationProperties("myriad.graphdb")
 public record GraphdbClientProperties(@DefaultValue("http://localhost:5008") URI url,
         @DefaultValue("500ms") Duration connectTimeout, @DefaultValue("2s") Duration readTimeout,
-        @DefaultValue Token token) {
+        @DefaultValue("3s") Duration writeTimeout, @DefaultValue Token token) {
 
     /** Settings for a client that only reads, hence signs nothing (tests and tools that build a client by hand). */
     public static GraphdbClientProperties readOnly(URI url, Duration connectTimeout, Duration readTimeout) {
-        return new GraphdbClientProperties(url, connectTimeout, readTimeout,
+        return new GraphdbClientProperties(url, connectTimeout, readTimeout, readTimeout,
                 new Token(null, null, null, null, null, null));
     }
 

@@ -74,6 +74,7 @@ class GraphdbClientConfigurationTest {
             assertThat(properties.url()).isEqualTo(URI.create("http://localhost:5008"));
             assertThat(properties.connectTimeout()).isEqualTo(Duration.ofMillis(500));
             assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(properties.writeTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(properties.token().subject()).isNull();
             assertThat(properties.token().scope()).isEqualTo("graph:write");
             assertThat(properties.token().issuer()).isEqualTo("myriad-services");
@@ -140,6 +141,19 @@ class GraphdbClientConfigurationTest {
 
                     assertThatExceptionOfType(ResourceAccessException.class)
                             .isThrownBy(() -> client.get().uri("/slow").retrieve().toBodilessEntity());
+                });
+    }
+
+    @Test
+    void waitsForAWriteUpToTheWriteTimeoutNotTheReadTimeout() {
+        this.runner.withPropertyValues("myriad.graphdb.url=" + url(), "myriad.graphdb.read-timeout=200ms",
+                "myriad.graphdb.write-timeout=30s").run((context) -> {
+                    RestClient client = context.getBean(RestClient.class);
+
+                    assertThatExceptionOfType(ResourceAccessException.class)
+                            .isThrownBy(() -> client.get().uri("/slow").retrieve().toBodilessEntity());
+                    assertThat(client.post().uri("/slow").retrieve().toBodilessEntity().getStatusCode().value())
+                            .isEqualTo(204);
                 });
     }
 
