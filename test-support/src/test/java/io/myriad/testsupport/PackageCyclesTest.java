@@ -1,0 +1,12 @@
+package io.myriad.testsupport;
+
+import io.myriad.testsupport.arch.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+class PackageCyclesTest {
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        PackageCycles.assertNoneUnder("io.myriad.testsupport");
+    }
+}
