@@ -58,8 +58,8 @@ class ClaimIT {
             assertThat(ids).hasSize(REMINDERS);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    first.count("reminder_delivery", "status", "inboxed")
-                            + second.count("reminder_delivery", "status", "inboxed")).isEqualTo(REMINDERS));
+                    first.count("reminder.delivery", "status", "inboxed")
+                            + second.count("reminder.delivery", "status", "inboxed")).isEqualTo(REMINDERS));
 
             List<String> delivered = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
@@ -98,7 +98,7 @@ class ClaimIT {
                     kim.get("/api/v1/reminders/" + id + "/deliveries").json().path(0).path("late").asBoolean())
                     .isTrue());
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                    after.count("reminder_delivery_late", "channel", "in_app")).isEqualTo(1));
+                    after.count("reminder.delivery.late", "channel", "in_app")).isEqualTo(1));
         }
     }
 
@@ -110,7 +110,7 @@ class ClaimIT {
         try (Instance claiming = Instance.start(8);
                 Instance holding = Instance.start(8, "myriad.reminders.poll-interval=1h")) {
             WebSockets.Client socket = WebSockets.connect(holding.port(), TestIdentity.token(user));
-            await().atMost(Duration.ofSeconds(5)).until(() -> holding.gauge("websocket_connections_active") == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> holding.gauge("websocket.connections.active") == 1);
 
             String id = claiming.as(user).post("/api/v1/reminders", ReminderApiIT.reminderJson("over there", 2))
                     .json().path("id").asString();
@@ -118,8 +118,8 @@ class ClaimIT {
             JsonNode pushed = Api.JSON.readTree(socket.next(Duration.ofSeconds(15)));
             assertThat(pushed.path("deliveryId").asString()).isEqualTo(id + "-1-in_app");
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
-                    claiming.count("reminder_delivery", "channel", "in_app", "status", "delivered")).isEqualTo(1));
-            assertThat(holding.count("websocket_messages_sent")).isEqualTo(1);
+                    claiming.count("reminder.delivery", "channel", "in_app", "status", "delivered")).isEqualTo(1));
+            assertThat(holding.count("websocket.messages.sent")).isEqualTo(1);
             assertThat(claiming.as(user).get("/api/v1/inbox").json()).isEmpty();
             socket.close();
         }
@@ -160,8 +160,8 @@ class ClaimIT {
                 assertThat(webhook.path("attempts").asInt()).isEqualTo(2);
                 assertThat(max.get("/api/v1/inbox").json()).singleElement()
                         .satisfies(message -> assertThat(message.path("reminderId").asString()).isEqualTo(id));
-                assertThat(survivor.count("reminders_requeued", "reason", "owner_gone")).isEqualTo(1);
-                assertThat(survivor.count("reminders_requeued", "reason", "inflight_timeout")).isZero();
+                assertThat(survivor.count("reminders.requeued", "reason", "owner_gone")).isEqualTo(1);
+                assertThat(survivor.count("reminders.requeued", "reason", "inflight_timeout")).isZero();
             }
         }
     }
@@ -188,7 +188,7 @@ class ClaimIT {
                     && direct.opsForZSet().score(RedisKeys.INFLIGHT, id) == null);
             assertThat(noa.get("/api/v1/inbox").json()).hasSize(1);
             assertThat(noa.get("/api/v1/reminders/" + id + "/deliveries").json()).hasSize(1);
-            assertThat(instance.count("reminder_delivery", "channel", "in_app")).isEqualTo(1);
+            assertThat(instance.count("reminder.delivery", "channel", "in_app")).isEqualTo(1);
         }
         finally {
             connections.destroy();

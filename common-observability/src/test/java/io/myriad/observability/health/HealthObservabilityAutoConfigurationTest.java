@@ -44,11 +44,11 @@ class HealthObservabilityAutoConfigurationTest {
                     context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
                             context, Duration.ZERO));
 
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "redis").gauge().value())
                             .isEqualTo(1);
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "kafka").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "kafka").gauge().value())
                             .isEqualTo(0);
-                    assertThat(meters.find("myriad_dependency_up").tag("dependency", "neo4j").gauge())
+                    assertThat(meters.find("myriad.dependency.up").tag("dependency", "neo4j").gauge())
                             .as("no series for a dependency the service does not have").isNull();
                 });
     }
@@ -64,7 +64,7 @@ class HealthObservabilityAutoConfigurationTest {
                     context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
                             context, Duration.ZERO));
 
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "redis").gauge().value())
                             .isEqualTo(1);
                 });
     }
@@ -110,7 +110,7 @@ class HealthObservabilityAutoConfigurationTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
         registry.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
-        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own_dependency_up", 1);
+        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own.dependency.up", 1);
         this.runner.withBean(HealthContributorRegistry.class, () -> registry)
                 .withBean(MeterRegistry.class, () -> meters)
                 .withBean("myriadDependencyHealthMetrics", ApplicationListener.class, () -> own)
@@ -121,8 +121,8 @@ class HealthObservabilityAutoConfigurationTest {
 
                     // then only the service's own gauge exists
                     assertThat(context.getBean("myriadDependencyHealthMetrics")).isSameAs(own);
-                    assertThat(meters.find("own_dependency_up").gauge()).isNotNull();
-                    assertThat(meters.find("myriad_dependency_up").gauge()).isNull();
+                    assertThat(meters.find("own.dependency.up").gauge()).isNotNull();
+                    assertThat(meters.find("myriad.dependency.up").gauge()).isNull();
                 });
     }
 }

@@ -125,7 +125,7 @@ class EmailChannelIT {
         Api api = Api.as(this.port, "email-" + UUID.randomUUID());
         gate.refuse(2);
         int refused = gate.refused();
-        double retried = count("reminder_delivery", "status", "retried");
+        double retried = count("reminder.delivery", "status", "retried");
 
         // when a reminder by email falls due
         String id = create(api, "Call the plumber", "ada@myriad.test");
@@ -137,7 +137,7 @@ class EmailChannelIT {
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(gate.refused() - refused).isEqualTo(2);
         assertThat(received(id + "-1-email")).hasSize(1);
-        assertThat(count("reminder_delivery", "status", "retried") - retried).isEqualTo(2);
+        assertThat(count("reminder.delivery", "status", "retried") - retried).isEqualTo(2);
     }
 
     @Test
@@ -145,7 +145,7 @@ class EmailChannelIT {
         // given a mail server that cannot be reached
         Api api = Api.as(this.port, "email-" + UUID.randomUUID());
         gate.refuse(Integer.MAX_VALUE);
-        double failed = count("reminder_delivery_failed");
+        double failed = count("reminder.delivery.failed");
 
         // when a reminder by email falls due
         String id = create(api, "Pay the rent", "ada@myriad.test");
@@ -156,7 +156,7 @@ class EmailChannelIT {
         assertThat(delivery.path("status").asString()).isEqualTo("FAILED");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.path("lastError").asString()).isNotBlank();
-        assertThat(count("reminder_delivery_failed") - failed).isEqualTo(1);
+        assertThat(count("reminder.delivery.failed") - failed).isEqualTo(1);
         assertThat(received(id + "-1-email")).isEmpty();
     }
 

@@ -110,7 +110,7 @@ class WebhookChannelIT {
         // given a receiver that fails twice, then accepts
         WebhookReceiver.Endpoint hook = receiver.endpoint("/fails-twice", 500, 500, 200);
         Api api = Api.as(this.port, "webhook-" + UUID.randomUUID());
-        double retried = count("reminder_delivery", "status", "retried");
+        double retried = count("reminder.delivery", "status", "retried");
 
         // when a reminder with a webhook falls due
         String id = create(api, "Take the bread out", hook.url());
@@ -126,7 +126,7 @@ class WebhookChannelIT {
             assertThat(WebhookSignature.verify(SECRET, request.header("X-Myriad-Timestamp"), request.body(),
                     request.header("X-Myriad-Signature"))).isTrue();
         });
-        assertThat(count("reminder_delivery", "status", "retried") - retried).isEqualTo(2);
+        assertThat(count("reminder.delivery", "status", "retried") - retried).isEqualTo(2);
     }
 
     @Test
@@ -134,7 +134,7 @@ class WebhookChannelIT {
         // given a receiver that always fails
         WebhookReceiver.Endpoint hook = receiver.endpoint("/always-fails", 503);
         Api api = Api.as(this.port, "webhook-" + UUID.randomUUID());
-        double failed = count("reminder_delivery_failed");
+        double failed = count("reminder.delivery.failed");
 
         // when a reminder with only a webhook falls due
         String id = create(api, "Renew the passport", hook.url());
@@ -146,7 +146,7 @@ class WebhookChannelIT {
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
         assertThat(delivery.path("lastError").asString()).isEqualTo("Webhook answered HTTP 503");
         assertThat(hook.requests()).hasSize(3);
-        assertThat(count("reminder_delivery_failed") - failed).isEqualTo(1);
+        assertThat(count("reminder.delivery.failed") - failed).isEqualTo(1);
     }
 
     /** Creates a reminder due in a moment with this webhook as its only channel; returns its id. */
