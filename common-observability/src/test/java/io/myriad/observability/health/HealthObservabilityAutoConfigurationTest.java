@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +52,28 @@ class HealthObservabilityAutoConfigurationTest {
                             .isEqualTo(0);
                     assertThat(meters.find("myriad.dependency.up").tag("dependency", "neo4j").gauge())
                             .as("no series for a dependency the service does not have").isNull();
+                });
+    }
+
+    /** The alerts and the infrastructure dashboard query {@code myriad_dependency_up}, in either scrape format. */
+    @Test
+    void exposesTheGaugeToPrometheusAsMyriadDependencyUp() {
+        HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+        registry.registerContributor("kafka", (HealthIndicator) () -> Health.up().build());
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.runner.withBean(HealthContributorRegistry.class, () -> registry)
+                .withBean(MeterRegistry.class, () -> prometheus)
+                .run(context -> {
+                    context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context, Duration.ZERO));
+
+                    for (String format : new String[] {"text/plain;version=0.0.4",
+                            "application/openmetrics-text;version=1.0.0"}) {
+                        assertThat(prometheus.scrape(format).lines()).as(format)
+                                .contains("# TYPE myriad_dependency_up gauge",
+                                        "myriad_dependency_up{dependency=\"kafka\"} 1.0")
+                                .noneMatch((line) -> line.startsWith("# UNIT"));
+                    }
                 });
     }
 
