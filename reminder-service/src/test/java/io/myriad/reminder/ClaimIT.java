@@ -46,7 +46,9 @@ class ClaimIT {
         try (Instance first = Instance.start(5, "myriad.reminders.claim-batch=5");
                 Instance second = Instance.start(5, "myriad.reminders.claim-batch=5")) {
             String run = UUID.randomUUID().toString();
-            String due = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(10).withNano(0).toString();
+            // One due time for all, so that both instances contend for them; far enough ahead that the last of the
+            // 200 is still created in the future on a loaded machine (10 s was not: "dueAt must not be in the past").
+            String due = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(45).withNano(0).toString();
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < REMINDERS; i++) {
                 Instance via = (i % 2 == 0) ? first : second;
@@ -57,7 +59,7 @@ class ClaimIT {
             }
             assertThat(ids).hasSize(REMINDERS);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     first.count("reminder.delivery", "status", "inboxed")
                             + second.count("reminder.delivery", "status", "inboxed")).isEqualTo(REMINDERS));
 

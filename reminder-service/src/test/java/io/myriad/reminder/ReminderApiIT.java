@@ -298,7 +298,9 @@ class ReminderApiIT {
     }
 
     static String reminderJson(String message, int inSeconds) {
-        String due = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(inSeconds).withNano(0).toString();
+        // Rounded up to the second, not down: truncating could leave a due time a few milliseconds ahead, in the past
+        // by the time the request is checked.
+        String due = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(inSeconds + 1L).withNano(0).toString();
         return "{\"message\":\"" + message + "\",\"dueAt\":\"" + due + "\",\"zone\":\"UTC\"}";
     }
 
