@@ -43,6 +43,10 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @RealRedis
 class WebhookChannelIT {
 
+    // Ahead enough that the request is checked before it falls due even on a loaded machine (1.5 s was not:
+    // "dueAt must not be in the past").
+    private static final Duration DUE_IN = Duration.ofSeconds(5);
+
     static final String SECRET = "webhook-it-secret";
 
     private static WebhookReceiver receiver;
@@ -82,7 +86,7 @@ class WebhookChannelIT {
         String id = create(api, "Stand up and stretch", hook.url());
 
         // then the receiver got one POST it can verify, and the delivery is done at the first attempt
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("DELIVERED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("DELIVERED"));
         JsonNode delivery = delivery(api, id);
         assertThat(delivery.path("id").asString()).isEqualTo(id + "-1-webhook");
         assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
@@ -116,7 +120,7 @@ class WebhookChannelIT {
         String id = create(api, "Take the bread out", hook.url());
 
         // then the third attempt is acknowledged, each attempt carrying the same delivery id
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("DELIVERED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("DELIVERED"));
         JsonNode delivery = delivery(api, id);
         assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
@@ -142,7 +146,7 @@ class WebhookChannelIT {
         String id = create(api, "Renew the passport", hook.url());
 
         // then after max-attempts the delivery and, having no other channel, the reminder have failed
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("FAILED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(state(api, id)).isEqualTo("FAILED"));
         JsonNode delivery = delivery(api, id);
         assertThat(delivery.path("status").asString()).isEqualTo("FAILED");
         assertThat(delivery.path("attempts").asInt()).isEqualTo(3);
@@ -156,7 +160,7 @@ class WebhookChannelIT {
     private static String create(Api api, String message, String url) {
         Api.Response response = api.post("/api/v1/reminders", """
                 {"message":"%s","dueAt":"%s","zone":"UTC","channels":[{"type":"webhook","url":"%s"}]}"""
-                .formatted(message, LocalDateTime.now(ZoneOffset.UTC).plus(Duration.ofMillis(1500)), url));
+                .formatted(message, LocalDateTime.now(ZoneOffset.UTC).plus(DUE_IN), url));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().path("id").asString();
     }
