@@ -90,6 +90,7 @@ public record MyriadObservabilityProperties(
      *        their body is over max-body-size (413), their body's content type is multipart or a wildcard (415) or
      *        their target has {@code .} or {@code ..} segments (400)
      * @param maxBodySize largest request body the service reads, whether it announces its length or arrives chunked
+     * @param operations calls of handler methods marked {@code @ApiOperation}, counted by outcome
      */
     public record Web(
             @DefaultValue("true") boolean enabled,
@@ -97,7 +98,20 @@ public record MyriadObservabilityProperties(
             @DefaultValue("false") boolean observeActuator,
             @DefaultValue("true") boolean problemDetails,
             @DefaultValue("true") boolean requestGuard,
-            @DefaultValue("64KB") DataSize maxBodySize) {
+            @DefaultValue("64KB") DataSize maxBodySize,
+            @DefaultValue Operations operations) {
+    }
+
+    /**
+     * @param enabled whether each call of a handler method marked {@code @ApiOperation} is counted, tagged entity,
+     *        operation and status (success, invalid, not_found, rejected or error)
+     * @param name name of that counter in Micrometer's dotted form; Prometheus adds {@code _total}
+     * @param description help text of that counter
+     */
+    public record Operations(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("api.operations") String name,
+            @DefaultValue("API calls by entity, operation and outcome") String description) {
     }
 
     /**

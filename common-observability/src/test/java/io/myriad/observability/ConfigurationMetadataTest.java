@@ -43,7 +43,9 @@ class ConfigurationMetadataTest {
                 "myriad.kafka.requests.skip-expired", "management.endpoint.deadletters.access",
                 "management.endpoint.deadletters.cache.time-to-live",
                 "myriad.observability.web.problem-details", "myriad.observability.web.request-guard",
-                "myriad.observability.web.max-body-size", "myriad.observability.metrics.tag-guard.enabled",
+                "myriad.observability.web.max-body-size", "myriad.observability.web.operations.enabled",
+                "myriad.observability.web.operations.name", "myriad.observability.web.operations.description",
+                "myriad.observability.metrics.tag-guard.enabled",
                 "myriad.observability.metrics.tag-guard.max-values",
                 "myriad.observability.tracing.enabled", "myriad.observability.kafka.enabled",
                 "myriad.observability.web.enabled", "myriad.observability.metrics.enabled",
@@ -56,6 +58,8 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("myriad.kafka.topic.replicas").path("defaultValue").asInt()).isEqualTo(1);
         assertThat(properties.get("myriad.observability.web.max-body-size").path("defaultValue").asString())
                 .isEqualTo("64KB");
+        assertThat(properties.get("myriad.observability.web.operations.name").path("defaultValue").asString())
+                .isEqualTo("api.operations");
         assertThat(properties.get("myriad.observability.metrics.tag-guard.max-values").path("defaultValue").asInt())
                 .isEqualTo(100);
         assertThat(properties.get("myriad.security.rate-limit.capacity").path("defaultValue").asInt()).isEqualTo(40);

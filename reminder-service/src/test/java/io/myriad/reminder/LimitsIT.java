@@ -152,7 +152,7 @@ class LimitsIT {
         // The client sees the upgrade before the service counts the connection (afterConnectionEstablished): until it
         // has counted both, a third handshake finds room, and the service then closes the surplus one (1008).
         await("both of ann's connections counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> this.meters.get("websocket_connections_active").gauge().value() >= 2);
+                .until(() -> this.meters.get("websocket.connections.active").gauge().value() >= 2);
         try {
             Optional<HttpResponse<?>> third = WebSockets.refusal(this.port, ann);
 

@@ -38,7 +38,7 @@ class DependencyHealthMetrics {
             if (!(this.contributors.apply(dependency) instanceof HealthIndicator)) {
                 continue;
             }
-            Gauge.builder("myriad_dependency_up", () -> up(dependency))
+            Gauge.builder("myriad.dependency.up", () -> up(dependency))
                     .description("1 while the service's health check of the dependency passes, 0 while it fails")
                     .tag("dependency", dependency)
                     .register(meters);

@@ -15,7 +15,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * scrapes kept out of traces and request metrics, where they would drown the traffic that matters. And as a client
  * should meet it: every error an RFC 9457 problem, whoever answers it (a service's own advice, Spring MVC, the
  * error path, Tomcat), and bodies too large or of a type no service reads refused before anything reads them. The
- * management port's child context gets the same through {@link ManagementProblemDetailsConfiguration}.
+ * management port's child context gets the same through {@link ManagementProblemDetailsConfiguration}. Handler
+ * methods marked {@link ApiOperation} are counted by outcome ({@link ApiOperationMetrics}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -24,6 +25,6 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 @EnableConfigurationProperties(MyriadObservabilityProperties.class)
 @Import({ WebObservabilityConfigurations.AccessLog.class, WebObservabilityConfigurations.ActuatorRequests.class,
         WebObservabilityConfigurations.RequestGuards.class, WebObservabilityConfigurations.ProblemDetails.class,
-        WebObservabilityConfigurations.TomcatErrorReports.class })
+        WebObservabilityConfigurations.TomcatErrorReports.class, WebObservabilityConfigurations.ApiOperations.class })
 public class WebObservabilityAutoConfiguration {
 }

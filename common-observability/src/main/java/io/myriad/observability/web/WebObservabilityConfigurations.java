@@ -1,10 +1,13 @@
 package io.myriad.observability.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationPredicate;
 import io.myriad.observability.MyriadObservabilityProperties;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.startup.Tomcat;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 final class WebObservabilityConfigurations {
@@ -138,6 +142,22 @@ final class WebObservabilityConfigurations {
 
         private static boolean isDatabaseClient(String contextClass) {
             return contextClass.startsWith("io.lettuce.") || contextClass.startsWith("org.neo4j.driver.");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MeterRegistry.class, HandlerMapping.class })
+    @ConditionalOnBooleanProperty(name = "myriad.observability.web.operations.enabled", matchIfMissing = true)
+    static class ApiOperations {
+
+        // The service's registry; the global one only where a service runs without Boot's metrics (some tests).
+        @Bean
+        @ConditionalOnMissingBean
+        ApiOperationMetrics apiOperationMetrics(ObjectProvider<MeterRegistry> registry,
+                MyriadObservabilityProperties properties) {
+            MyriadObservabilityProperties.Operations operations = properties.web().operations();
+            return new ApiOperationMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry), operations.name(),
+                    operations.description());
         }
     }
 }

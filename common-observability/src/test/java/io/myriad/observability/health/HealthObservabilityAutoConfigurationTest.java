@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -44,12 +46,34 @@ class HealthObservabilityAutoConfigurationTest {
                     context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
                             context, Duration.ZERO));
 
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "redis").gauge().value())
                             .isEqualTo(1);
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "kafka").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "kafka").gauge().value())
                             .isEqualTo(0);
-                    assertThat(meters.find("myriad_dependency_up").tag("dependency", "neo4j").gauge())
+                    assertThat(meters.find("myriad.dependency.up").tag("dependency", "neo4j").gauge())
                             .as("no series for a dependency the service does not have").isNull();
+                });
+    }
+
+    /** The alerts and the infrastructure dashboard query {@code myriad_dependency_up}, in either scrape format. */
+    @Test
+    void exposesTheGaugeToPrometheusAsMyriadDependencyUp() {
+        HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+        registry.registerContributor("kafka", (HealthIndicator) () -> Health.up().build());
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.runner.withBean(HealthContributorRegistry.class, () -> registry)
+                .withBean(MeterRegistry.class, () -> prometheus)
+                .run(context -> {
+                    context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
+                            context, Duration.ZERO));
+
+                    for (String format : new String[] {"text/plain;version=0.0.4",
+                            "application/openmetrics-text;version=1.0.0"}) {
+                        assertThat(prometheus.scrape(format).lines()).as(format)
+                                .contains("# TYPE myriad_dependency_up gauge",
+                                        "myriad_dependency_up{dependency=\"kafka\"} 1.0")
+                                .noneMatch((line) -> line.startsWith("# UNIT"));
+                    }
                 });
     }
 
@@ -64,7 +88,7 @@ class HealthObservabilityAutoConfigurationTest {
                     context.publishEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0],
                             context, Duration.ZERO));
 
-                    assertThat(meters.get("myriad_dependency_up").tag("dependency", "redis").gauge().value())
+                    assertThat(meters.get("myriad.dependency.up").tag("dependency", "redis").gauge().value())
                             .isEqualTo(1);
                 });
     }
@@ -110,7 +134,7 @@ class HealthObservabilityAutoConfigurationTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         HealthContributorRegistry registry = new DefaultHealthContributorRegistry();
         registry.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
-        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own_dependency_up", 1);
+        ApplicationListener<ApplicationEvent> own = (event) -> meters.gauge("own.dependency.up", 1);
         this.runner.withBean(HealthContributorRegistry.class, () -> registry)
                 .withBean(MeterRegistry.class, () -> meters)
                 .withBean("myriadDependencyHealthMetrics", ApplicationListener.class, () -> own)
@@ -121,8 +145,8 @@ class HealthObservabilityAutoConfigurationTest {
 
                     // then only the service's own gauge exists
                     assertThat(context.getBean("myriadDependencyHealthMetrics")).isSameAs(own);
-                    assertThat(meters.find("own_dependency_up").gauge()).isNotNull();
-                    assertThat(meters.find("myriad_dependency_up").gauge()).isNull();
+                    assertThat(meters.find("own.dependency.up").gauge()).isNotNull();
+                    assertThat(meters.find("myriad.dependency.up").gauge()).isNull();
                 });
     }
 }

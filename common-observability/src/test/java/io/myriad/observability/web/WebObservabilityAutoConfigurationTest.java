@@ -1,6 +1,8 @@
 package io.myriad.observability.web;
 
 import io.lettuce.core.tracing.LettuceObservationContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,6 +21,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,7 +185,8 @@ class WebObservabilityAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean("accessLogFilter").doesNotHaveBean("requestGuard")
                     .doesNotHaveBean("errorPathFilter").doesNotHaveBean("emptyErrorBodyFilter")
-                    .doesNotHaveBean(ObservationPredicate.class).doesNotHaveBean(TomcatProblemErrorReports.class);
+                    .doesNotHaveBean(ObservationPredicate.class).doesNotHaveBean(TomcatProblemErrorReports.class)
+                    .doesNotHaveBean(ApiOperationMetrics.class);
         });
     }
 
@@ -195,6 +200,90 @@ class WebObservabilityAutoConfigurationTest {
                     assertThat(context).as("the starter's other predicate, beside the service's unrelated one")
                             .hasBean("orphanDatabaseCommandsUnobserved").hasBean("sampleBatchJobs");
                 });
+    }
+
+    @Test
+    void countsApiOperationsInApiOperationsByDefault() {
+        this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+            assertThat(context).hasSingleBean(ApiOperationMetrics.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+            stop(context.getBean(ApiOperationMetrics.class), "create", 201);
+
+            assertThat(meters.get("api.operations").tags("entity", "widget", "operation", "create", "status", "success")
+                    .counter().count()).isEqualTo(1);
+            assertThat(meters.get("api.operations").counter().getId().getDescription())
+                    .isEqualTo("API calls by entity, operation and outcome");
+        });
+    }
+
+    @Test
+    void pinsTheApiOperationDefaults() {
+        this.runner.run((context) -> {
+            MyriadObservabilityProperties.Operations operations = context.getBean(MyriadObservabilityProperties.class)
+                    .web().operations();
+            assertThat(operations.enabled()).isTrue();
+            assertThat(operations.name()).isEqualTo("api.operations");
+            assertThat(operations.description()).isEqualTo("API calls by entity, operation and outcome");
+        });
+    }
+
+    @Test
+    void countsApiOperationsUnderTheNameAndHelpTheServiceGave() {
+        this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("myriad.observability.web.operations.name=task.operations",
+                        "myriad.observability.web.operations.description=Task API calls by outcome")
+                .run((context) -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+                    stop(context.getBean(ApiOperationMetrics.class), "create", 404);
+
+                    assertThat(meters.get("task.operations").tag("status", "not_found").counter().count()).isEqualTo(1);
+                    assertThat(meters.get("task.operations").counter().getId().getDescription())
+                            .isEqualTo("Task API calls by outcome");
+                    assertThat(meters.find("api.operations").meters()).isEmpty();
+                });
+    }
+
+    @Test
+    void countsNoApiOperationWhenSwitchedOff() {
+        this.runner.withPropertyValues("myriad.observability.web.operations.enabled=false")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiOperationMetrics.class)
+                        .hasBean("accessLogFilter"));
+    }
+
+    @Test
+    void countsNoApiOperationWithoutMicrometerOrSpringMvc() {
+        this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiOperationMetrics.class)
+                        .hasBean("accessLogFilter"));
+        this.runner.withClassLoader(new FilteredClassLoader(HandlerMapping.class))
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ApiOperationMetrics.class)
+                        .hasBean("accessLogFilter"));
+    }
+
+    @Test
+    void backsOffToTheServicesOwnApiOperationMetrics() {
+        ApiOperationMetrics own = new ApiOperationMetrics(new SimpleMeterRegistry(), "own.operations", "Own");
+        this.runner.withBean(ApiOperationMetrics.class, () -> own).run((context) -> assertThat(context)
+                .getBean(ApiOperationMetrics.class).isSameAs(own));
+    }
+
+    /** A request to a handler marked {@code @ApiOperation(entity = "widget", operation = ...)} ends with status. */
+    private static void stop(ApiOperationMetrics metrics, String operation, int status) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/widgets");
+        request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, new HandlerMethod(new Widgets(),
+                Widgets.class.getDeclaredMethod(operation)));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setStatus(status);
+        metrics.onStop(new ServerRequestObservationContext(request, response));
+    }
+
+    static class Widgets {
+
+        @ApiOperation(entity = "widget", operation = "create")
+        void create() {
+        }
     }
 
     private static ServerRequestObservationContext request(String path) {

@@ -19,8 +19,10 @@ public class BackupStatus {
     private final AtomicLong lastSuccess = new AtomicLong();
 
     BackupStatus(MeterRegistry registry) {
-        Gauge.builder("graphdb_backup_last_success_timestamp_seconds", this.lastSuccess, AtomicLong::get)
+        // Prometheus appends the base unit: graphdb_backup_last_success_timestamp_seconds.
+        Gauge.builder("graphdb.backup.last.success.timestamp", this.lastSuccess, AtomicLong::get)
                 .description("When the last graph backup succeeded, in epoch seconds; 0 if none has")
+                .baseUnit("seconds")
                 .register(registry);
     }
 

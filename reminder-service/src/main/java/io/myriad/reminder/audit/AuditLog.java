@@ -72,9 +72,9 @@ public class AuditLog {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
-        this.writes = Counter.builder("audit_log_writes").description("Audit events Kafka acknowledged")
+        this.writes = Counter.builder("audit.log.writes").description("Audit events Kafka acknowledged")
                 .register(registry);
-        this.errors = Counter.builder("audit_log_errors")
+        this.errors = Counter.builder("audit.log.errors")
                 .description("Audit event sends that failed; each is retried from the outbox")
                 .register(registry);
     }

@@ -2,10 +2,10 @@ package io.myriad.reminder.delivery;
 
 import java.util.List;
 
+import io.myriad.observability.web.ApiOperation;
 import io.myriad.reminder.reminders.ReminderStore;
 import io.myriad.reminder.security.CurrentUser;
 import io.myriad.reminder.web.Ids;
-import io.myriad.reminder.web.Operation;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ class DeliveryController {
     }
 
     @GetMapping("/{id}/deliveries")
-    @Operation(entity = "reminder", value = "read")
+    @ApiOperation(entity = "reminder", operation = "read")
     List<Delivery> deliveries(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.deliveries.of(this.reminders.get(CurrentUser.id(), id).id());
     }

@@ -28,52 +28,52 @@ class DeliveryMetrics {
 
     DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.recurring = Counter.builder("reminder_recurring_occurrences")
+        this.recurring = Counter.builder("reminder.recurring.occurrences")
                 .description("Next occurrences scheduled by recurring reminders as they fired")
                 .register(registry);
         // Every series from the start, at 0: a dashboard shows "no failures" rather than "no data", and a ratio over
         // them exists before the first failure.
         for (ChannelType channel : ChannelType.values()) {
             for (String status : new String[] {"delivered", "inboxed", "retried", "failed"}) {
-                counter("reminder_delivery", channel).tag("status", status).register(registry);
+                counter("reminder.delivery", channel).tag("status", status).register(registry);
             }
-            counter("reminder_delivery_failed", channel).register(registry);
-            counter("reminder_delivery_late", channel).register(registry);
+            counter("reminder.delivery.failed", channel).register(registry);
+            counter("reminder.delivery.late", channel).register(registry);
             lag(channel).register(registry);
         }
     }
 
     private static Counter.Builder counter(String name, ChannelType channel) {
         String description = switch (name) {
-            case "reminder_delivery" -> "Delivery attempts by channel and outcome";
-            case "reminder_delivery_failed" -> "Deliveries given up after the last attempt";
+            case "reminder.delivery" -> "Delivery attempts by channel and outcome";
+            case "reminder.delivery.failed" -> "Deliveries given up after the last attempt";
             default -> "Deliveries made later than late-after";
         };
         return Counter.builder(name).description(description).tag("channel", channel.value());
     }
 
     private static Timer.Builder lag(ChannelType channel) {
-        return Timer.builder("reminder_delivery_lag")
+        return Timer.builder("reminder.delivery.lag")
                 .description("From a reminder's due time to its channel's acknowledgement")
                 .tag("channel", channel.value())
                 .serviceLevelObjectives(LAG_BUCKETS);
     }
 
     void attempt(ChannelType channel, String status) {
-        counter("reminder_delivery", channel).tag("status", status).register(this.registry).increment();
+        counter("reminder.delivery", channel).tag("status", status).register(this.registry).increment();
     }
 
     void acknowledged(ChannelType channel, Delivery.Status status, Duration lag, boolean late) {
         attempt(channel, status.name().toLowerCase());
         lag(channel).register(this.registry).record(lag.isNegative() ? Duration.ZERO : lag);
         if (late) {
-            counter("reminder_delivery_late", channel).register(this.registry).increment();
+            counter("reminder.delivery.late", channel).register(this.registry).increment();
         }
     }
 
     void failed(ChannelType channel) {
         attempt(channel, "failed");
-        counter("reminder_delivery_failed", channel).register(this.registry).increment();
+        counter("reminder.delivery.failed", channel).register(this.registry).increment();
     }
 
     void recurred() {

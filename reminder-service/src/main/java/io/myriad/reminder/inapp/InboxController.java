@@ -2,9 +2,9 @@ package io.myriad.reminder.inapp;
 
 import java.util.List;
 
+import io.myriad.observability.web.ApiOperation;
 import io.myriad.reminder.security.CurrentUser;
 import io.myriad.reminder.web.NotFoundException;
-import io.myriad.reminder.web.Operation;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,7 +26,7 @@ class InboxController {
     }
 
     @GetMapping
-    @Operation(entity = "inbox", value = "list")
+    @ApiOperation(entity = "inbox", operation = "list")
     List<InAppMessage> read() {
         return this.inbox.read(CurrentUser.id());
     }
@@ -37,7 +37,7 @@ class InboxController {
      */
     @DeleteMapping("/{deliveryId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(entity = "inbox", value = "delete")
+    @ApiOperation(entity = "inbox", operation = "delete")
     void acknowledge(@PathVariable String deliveryId) {
         if (!this.inbox.acknowledge(CurrentUser.id(), deliveryId)) {
             throw new NotFoundException("inbox message", deliveryId);
@@ -47,7 +47,7 @@ class InboxController {
     /** Empties the inbox, whatever it holds now. */
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(entity = "inbox", value = "delete")
+    @ApiOperation(entity = "inbox", operation = "delete")
     void clear() {
         this.inbox.clear(CurrentUser.id());
     }

@@ -51,11 +51,11 @@ class Sessions implements SmartLifecycle {
     Sessions(MeterRegistry registry, Relay relay, ReminderProperties properties) {
         this.relay = relay;
         this.maxPerUser = properties.maxConnectionsPerUser();
-        Gauge.builder("websocket_connections_active", this.open, AtomicInteger::get)
+        Gauge.builder("websocket.connections.active", this.open, AtomicInteger::get)
                 .description("WebSocket connections open on this instance").register(registry);
-        this.sent = Counter.builder("websocket_messages_sent").description("Messages pushed to WebSocket clients")
+        this.sent = Counter.builder("websocket.messages.sent").description("Messages pushed to WebSocket clients")
                 .register(registry);
-        this.received = Counter.builder("websocket_messages_received")
+        this.received = Counter.builder("websocket.messages.received")
                 .description("Messages WebSocket clients sent").register(registry);
     }
 

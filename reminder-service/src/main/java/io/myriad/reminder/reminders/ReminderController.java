@@ -1,8 +1,8 @@
 package io.myriad.reminder.reminders;
 
+import io.myriad.observability.web.ApiOperation;
 import io.myriad.reminder.security.CurrentUser;
 import io.myriad.reminder.web.Ids;
-import io.myriad.reminder.web.Operation;
 import io.myriad.reminder.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,26 +34,26 @@ class ReminderController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(entity = "reminder", value = "create")
+    @ApiOperation(entity = "reminder", operation = "create")
     Reminder create(@Valid @RequestBody ReminderRequest request) {
         return this.reminders.create(CurrentUser.id(), request);
     }
 
     @GetMapping
-    @Operation(entity = "reminder", value = "list")
+    @ApiOperation(entity = "reminder", operation = "list")
     Page<Reminder> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return this.reminders.list(CurrentUser.id(), page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(entity = "reminder", value = "read")
+    @ApiOperation(entity = "reminder", operation = "read")
     Reminder get(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.reminders.get(CurrentUser.id(), id);
     }
 
     @PutMapping("/{id}")
-    @Operation(entity = "reminder", value = "update")
+    @ApiOperation(entity = "reminder", operation = "update")
     Reminder update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
             @Valid @RequestBody ReminderRequest request) {
         return this.reminders.update(CurrentUser.id(), id, request);
@@ -61,7 +61,7 @@ class ReminderController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(entity = "reminder", value = "delete")
+    @ApiOperation(entity = "reminder", operation = "delete")
     void delete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         this.reminders.delete(CurrentUser.id(), id);
     }

@@ -57,10 +57,10 @@ class Scheduler implements SmartLifecycle {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.properties = properties;
-        Gauge.builder("reminders_scheduled", queue, DueQueue::scheduled)
+        Gauge.builder("reminders.scheduled", queue, DueQueue::scheduled)
                 .description("Reminders waiting to fall due or being delivered, in Redis (all instances)")
                 .register(registry);
-        Gauge.builder("reminders_overdue", this,
+        Gauge.builder("reminders.overdue", this,
                         scheduler -> queue.overdue(clock.instant().minus(properties.overdueAfter())))
                 .description("Reminders that fell due more than overdue-after ago and nobody has claimed")
                 .register(registry);
@@ -71,7 +71,7 @@ class Scheduler implements SmartLifecycle {
     }
 
     private static Counter requeued(MeterRegistry registry, String reason) {
-        return Counter.builder("reminders_requeued")
+        return Counter.builder("reminders.requeued")
                 .description("Claimed reminders put back in the due set unfinished: their owner's heartbeat was gone, "
                         + "the claim's reply never reached its owner, or (no owner known) the in-flight timeout passed")
                 .tag("reason", reason)

@@ -1,8 +1,8 @@
 package io.myriad.reminder.task;
 
+import io.myriad.observability.web.ApiOperation;
 import io.myriad.reminder.security.CurrentUser;
 import io.myriad.reminder.web.Ids;
-import io.myriad.reminder.web.Operation;
 import io.myriad.reminder.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,40 +34,40 @@ class TaskController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(entity = "task", value = "create")
+    @ApiOperation(entity = "task", operation = "create")
     Task create(@Valid @RequestBody TaskRequest request) {
         return this.tasks.create(CurrentUser.id(), request);
     }
 
     @GetMapping
-    @Operation(entity = "task", value = "list")
+    @ApiOperation(entity = "task", operation = "list")
     Page<Task> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return this.tasks.list(CurrentUser.id(), page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(entity = "task", value = "read")
+    @ApiOperation(entity = "task", operation = "read")
     Task get(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.tasks.get(CurrentUser.id(), id);
     }
 
     @PutMapping("/{id}")
-    @Operation(entity = "task", value = "update")
+    @ApiOperation(entity = "task", operation = "update")
     Task update(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id,
             @Valid @RequestBody TaskRequest request) {
         return this.tasks.update(CurrentUser.id(), id, request);
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(entity = "task", value = "complete")
+    @ApiOperation(entity = "task", operation = "complete")
     Task complete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         return this.tasks.complete(CurrentUser.id(), id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(entity = "task", value = "delete")
+    @ApiOperation(entity = "task", operation = "delete")
     void delete(@PathVariable @Pattern(regexp = Ids.UUID, message = Ids.NOT_AN_ID) String id) {
         this.tasks.delete(CurrentUser.id(), id);
     }
