@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.myriad.contracts.Topics;
 import io.myriad.contracts.graph.AgentDescriptor;
 import io.myriad.contracts.graph.AgentType;
 import io.myriad.contracts.graph.CreateAgentRequest;
@@ -150,7 +151,7 @@ class AgentApiSliceTest {
     @Test
     void answers503WhenTheNewAgentCouldNotBeAnnounced() {
         given(this.creation.create(any()))
-                .willThrow(new EventNotPublishedException("myriad.agent.lifecycle", new IllegalStateException()));
+                .willThrow(new EventNotPublishedException(Topics.AGENT_LIFECYCLE, new IllegalStateException()));
 
         var response = assertThat(create(TestTokens.admin(), CREATE_BODY)).hasStatus(503);
         response.bodyJson().extractingPath("$.title").isEqualTo("Event not published");
