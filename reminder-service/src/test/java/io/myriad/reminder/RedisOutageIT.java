@@ -103,12 +103,15 @@ class RedisOutageIT {
         return Stream.concat(Stream.of(all), Stream.of(more)).toArray(String[]::new);
     }
 
-    /** A reminder due in two to three seconds, to the user's inbox (no connection is open) and to {@code url}. */
+    /**
+     * A reminder due in five to six seconds (time enough for a busy machine to accept it before it is due), to the
+     * user's inbox (no connection is open) and to {@code url}.
+     */
     static String create(Api api, String message, String url) {
         Api.Response response = api.post("/api/v1/reminders", """
                 {"message":"%s","dueAt":"%s","zone":"UTC",
                  "channels":[{"type":"in_app"},{"type":"webhook","url":"%s"}]}"""
-                .formatted(message, LocalDateTime.now(ZoneOffset.UTC).plusSeconds(3).withNano(0), url));
+                .formatted(message, LocalDateTime.now(ZoneOffset.UTC).plusSeconds(6).withNano(0), url));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().path("id").asString();
     }
